@@ -1,0 +1,65 @@
+# Rookie: `make run` serves the site with demo data on SQLite; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The test suite runs with DEBUG off, like production, with throwaway secrets.
+TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
+
+.PHONY: install run test e2e lint format messages compilemessages check-translations check-migrations check lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+run: install
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) seed_demo
+	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+
+check-migrations: install
+	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+# Catalogues: extract the strings, then translate what is new in locale/*/LC_MESSAGES/django.po.
+messages: install
+	DEBUG=1 $(MANAGE) makemessages --all --no-obsolete --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
+
+compilemessages: install
+	DEBUG=1 $(MANAGE) compilemessages --ignore '.venv/*'
+
+# Fails on an untranslated or fuzzy entry, or on a .mo that is not the compiled .po.
+check-translations:
+	./scripts/check_translations.sh
+
+check: lint check-migrations check-translations
+
+# Re-resolve the lock file from pyproject.toml's dependencies in a throwaway environment.
+lock:
+	rm -rf /tmp/rookie-lock && $(PYTHON) -m venv /tmp/rookie-lock
+	/tmp/rookie-lock/bin/pip install --quiet --upgrade pip
+	/tmp/rookie-lock/bin/pip install --quiet $$($(PYTHON) scripts/list_dependencies.py)
+	(echo "# Exact pins of every package Rookie installs (make installs from this with --no-deps)."; \
+	 echo "# Regenerate: make lock"; /tmp/rookie-lock/bin/pip freeze | sort -f) > requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles test-results

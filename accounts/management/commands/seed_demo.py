@@ -1,0 +1,47 @@
+"""Demo data for `make run`: three demo users and each app's demo content. Idempotent."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from accounts.models import User
+from accounts.roles import make_editor
+
+DEMO_PASSWORD = "rookie-demo-2026"
+
+DEMO_USERS = {
+    # key: (e-mail, display name, role, preferred language)
+    "member": ("member@demo.rookie.test", "Elin Demo", User.Role.MEMBER, "sv"),
+    "coach": ("coach@demo.rookie.test", "Mikael Coach", User.Role.COACH, "en"),
+    "editor": ("editor@demo.rookie.test", "Aino Editor", User.Role.EDITOR, "fi"),
+}
+
+# Each app adds its demo content through one function `seed(*, users, stdout)`; order matters
+# (networks before the tracker, which links goals and contacts to networks).
+DEMO_SEEDERS = [
+    "articles.demo.seed",
+    "networks.demo.seed",
+    "accounts.tracker_demo.seed",
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo users and demo content (running it again changes nothing)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        users = {key: self._demo_user(*spec) for key, spec in DEMO_USERS.items()}
+        make_editor(users["editor"])
+        for path in DEMO_SEEDERS:
+            import_string(path)(users=users, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"Demo users (password for all: {DEMO_PASSWORD}):"))
+        for key, user in users.items():
+            self.stdout.write(f"  {key:<7} {user.email}")
+
+    def _demo_user(self, email, name, role, language):
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email, DEMO_PASSWORD, display_name=name, role=role, preferred_language=language
+            )
+        return user

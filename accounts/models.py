@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    @classmethod
+    def normalize_email(cls, email):
+        # E-mail addresses are compared case-insensitively: store them lower-cased, so the unique
+        # constraint on Lower("email") and look-ups by e-mail agree.
+        return (email or "").strip().lower()
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+    def create_user(self, email, password=None, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra_fields)
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member")
+    COACH = "coach", _("Career coach")
+    EDITOR = "editor", _("Editor")
+
+
+class CareerStage(models.TextChoices):
+    UNSPECIFIED = "", _("Not specified")
+    STUDENT = "student", _("Student")
+    GRADUATE = "graduate", _("Recent graduate")
+    EARLY = "early", _("Early career (0–5 years)")
+    CHANGING = "changing", _("Changing careers")
+
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    Role = Role
+    CareerStage = CareerStage
+
+    email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
+    display_name = models.CharField(_("display name"), max_length=80)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    field_of_work = models.CharField(_("field or industry"), max_length=100, blank=True)
+    career_stage = models.CharField(
+        _("career stage"), max_length=10, choices=CareerStage.choices, blank=True, default=""
+    )
+    elevator_pitch = models.TextField(
+        _("elevator pitch"),
+        max_length=600,
+        blank=True,
+        help_text=_("Who you are and what you are looking for, in two or three sentences."),
+    )
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values),
+                name="accounts_user_role_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(preferred_language__in=LANGUAGE_CODES),
+                name="accounts_user_language_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(career_stage__in=CareerStage.values),
+                name="accounts_user_career_stage_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = type(self).objects.normalize_email(self.email)
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+    @property
+    def is_coach(self):
+        return self.role == self.Role.COACH
+
+    @property
+    def is_editor(self):
+        return self.role == self.Role.EDITOR

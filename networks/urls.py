@@ -1,0 +1,9 @@
+from django.urls import path
+
+from networks import views
+
+app_name = "networks"
+
+urlpatterns = [
+    path("", views.index, name="list"),
+]

@@ -1,0 +1,66 @@
+"""Site-wide views: home, health probes, language switching and error pages."""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
+
+
+@require_GET
+def home(request):
+    return render(request, "home.html", {})
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """The process answers; used by the load balancer's liveness probe."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """The database answers; a 503 takes this instance out of rotation until it does."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_POST
+def set_language(request):
+    """Django's set_language, plus: a signed-in member's choice becomes their preferred language.
+
+    Django translates `next` by resolving it in the active language; this view is outside the
+    prefix, so activate the language of `next` first or /sv/... would not resolve under "en".
+    """
+    next_language = translation.get_language_from_path(request.POST.get("next", ""))
+    with translation.override(next_language or translation.get_language()):
+        response = django_set_language(request)
+    language = request.POST.get("language")
+    valid = {code for code, _name in settings.LANGUAGES}
+    user = request.user
+    if user.is_authenticated and language in valid and user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+    return response
+
+
+def error_403(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "errors/500.html", status=500)
