@@ -1,0 +1,316 @@
+"""The member's private tracker: goals, events, contacts, interactions and follow-ups.
+
+Every row carries its `owner`, so every look-up can go through the signed-in user
+(`Contact.objects.filter(owner=request.user)`) and a stranger's id is simply not found.
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class GoalKind(models.TextChoices):
+    MEET = "meet", _("Meet new people")
+    FOLLOW_UP = "follow_up", _("Follow up")
+    INTERVIEWS = "interviews", _("Informational interviews")
+    NETWORKS = "networks", _("Join or evaluate networks")
+    CUSTOM = "custom", _("Custom")
+
+
+class GoalStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class InteractionKind(models.TextChoices):
+    MET = "met", _("Met in person")
+    FIKA = "fika", _("Coffee / fika")
+    CALL = "call", _("Phone call")
+    VIDEO = "video", _("Video call")
+    EMAIL = "email", _("E-mail")
+    LINKEDIN = "linkedin", _("LinkedIn message")
+    INTERVIEW = "interview", _("Informational interview")
+    EVENT = "event", _("Event")
+
+
+class Event(models.Model):
+    """An event the member goes to (event mode): goals before, quick adds during, debrief after."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="events")
+    name = models.CharField(_("event"), max_length=200)
+    date = models.DateField(_("date"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    people_to_meet = models.PositiveSmallIntegerField(
+        _("people to meet"), default=3, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    learning_goal = models.CharField(_("what I want to learn"), max_length=300, blank=True)
+    debriefed_at = models.DateTimeField(_("debriefed"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(people_to_meet__gte=1, people_to_meet__lte=100),
+                name="accounts_event_people_to_meet_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Goal(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals")
+    title = models.CharField(_("goal"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=GoalKind.choices, default=GoalKind.CUSTOM)
+    target = models.PositiveSmallIntegerField(
+        _("target"), default=1, validators=[MinValueValidator(1), MaxValueValidator(1000)]
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress"), default=0, validators=[MinValueValidator(0), MaxValueValidator(1000)]
+    )
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.SET_NULL, null=True, blank=True, related_name="goals"
+    )
+    event_name = models.CharField(_("event"), max_length=200, blank=True)
+    event_date = models.DateField(_("event date"), null=True, blank=True)
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=GoalStatus.choices, default=GoalStatus.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["due_date", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=GoalKind.values), name="accounts_goal_kind_valid"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=GoalStatus.values), name="accounts_goal_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target__gte=1, target__lte=1000), name="accounts_goal_target_range"
+            ),
+            models.CheckConstraint(condition=models.Q(progress__lte=1000), name="accounts_goal_progress_range"),
+        ]
+        indexes = [
+            # Dashboard and goal list: a member's goals of one status, soonest due first.
+            models.Index(fields=["owner", "status", "due_date"], name="accounts_goal_owner_status"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def percent(self):
+        return min(100, round(100 * self.progress / self.target)) if self.target else 0
+
+
+class GoalProgress(models.Model):
+    """A dated point in a goal's history (for progress charts): the progress reached that day."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="history")
+    recorded_on = models.DateField(default=timezone.localdate)
+    progress = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["recorded_on"]
+        constraints = [
+            # One point per goal and day: a second update the same day overwrites the first.
+            models.UniqueConstraint(fields=["goal", "recorded_on"], name="accounts_goalprogress_one_per_day"),
+        ]
+
+
+class Contact(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    company = models.CharField(_("company"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn URL"), max_length=300, blank=True)
+    language = models.CharField(
+        _("writes in"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    how_met = models.CharField(_("how and where you met"), max_length=300, blank=True)
+    met_at_network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("met through network"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    met_at_event = models.ForeignKey(
+        Event,
+        verbose_name=_("met at event"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+    tags = models.CharField(_("tags"), max_length=200, blank=True, help_text=_("Separate tags with commas."))
+    notes = models.TextField(_("notes"), max_length=5000, blank=True)
+    keep_in_touch_days = models.PositiveSmallIntegerField(
+        _("keep in touch every (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+    )
+    last_contacted_on = models.DateField(_("last contact"), null=True, blank=True)
+    # Denormalised: last contact (or creation) + interval, so "losing touch" is one indexed range
+    # query on every database. Kept right by Contact.save().
+    next_touch_due = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(keep_in_touch_days__isnull=True)
+                | models.Q(keep_in_touch_days__gte=1, keep_in_touch_days__lte=3650),
+                name="accounts_contact_keep_in_touch_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(language__in=LANGUAGE_CODES), name="accounts_contact_language_valid"
+            ),
+        ]
+        indexes = [
+            # Contact list: a member's contacts by name.
+            models.Index(fields=["owner", "name"], name="accounts_contact_owner_name"),
+            # Dashboard "losing touch": a member's contacts whose next touch is due before today.
+            models.Index(fields=["owner", "next_touch_due"], name="accounts_contact_owner_touch"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def compute_next_touch_due(self):
+        if not self.keep_in_touch_days:
+            return None
+        start = self.last_contacted_on or (
+            timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
+        )
+        return start + datetime.timedelta(days=self.keep_in_touch_days)
+
+    def save(self, *args, **kwargs):
+        self.next_touch_due = self.compute_next_touch_due()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "next_touch_due"}
+        super().save(*args, **kwargs)
+
+
+class Interaction(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interactions")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="interactions")
+    kind = models.CharField(_("kind"), max_length=10, choices=InteractionKind.choices)
+    occurred_on = models.DateField(_("date"), default=timezone.localdate)
+    notes = models.TextField(_("notes"), max_length=5000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        ordering = ["-occurred_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=InteractionKind.values), name="accounts_interaction_kind_valid"
+            ),
+        ]
+        indexes = [
+            # Dashboard "recent interactions" and weekly counts: a member's interactions, newest first.
+            models.Index(fields=["owner", "-occurred_on"], name="accounts_interaction_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.occurred_on}"
+
+
+class FollowUp(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follow_ups")
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("contact"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+    )
+    title = models.CharField(_("what"), max_length=200)
+    due_date = models.DateField(_("due date"))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    # Set when snoozed, so statistics can tell "done on time" from "done after snoozing".
+    original_due_date = models.DateField(_("first due date"), null=True, blank=True)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["due_date", "id"]
+        indexes = [
+            # Dashboard, reminders and the calendar feed: a member's open follow-ups by due date.
+            models.Index(fields=["owner", "done_at", "due_date"], name="accounts_followup_open_due"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_done(self):
+        return self.done_at is not None
+
+
+class ReminderLog(models.Model):
+    """One row per member and day a reminder digest was sent: what makes send_reminders idempotent."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_logs")
+    sent_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    follow_up_count = models.PositiveIntegerField(default=0)
+    nudge_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "sent_on"], name="accounts_reminderlog_one_per_day"),
+        ]
+
+
+def _new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The member's private iCalendar feed and reminder preference."""
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=_new_feed_token)
+    reminders_enabled = models.BooleanField(_("e-mail reminders"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def regenerate(self):
+        self.token = _new_feed_token()
+        self.save(update_fields=["token"])
