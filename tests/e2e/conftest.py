@@ -1,0 +1,94 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+`playwright install` cannot work here (no downloads), so the browser is /usr/bin/chromium.
+On failure the page's screenshot and HTML are saved under test-results/ (ignored by git).
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# The sync Playwright API runs an event loop in this thread; Django must still allow the ORM here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _serve_static_without_manifest(settings):
+    # The live server finds static files in their source folders, by their plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SECURE_COOKIES = False
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def _save_if_failed(request, page):
+    report = getattr(request.node, "rep_call", None)
+    if not report or not report.failed:
+        return
+    RESULTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-120:]
+    try:
+        page.screenshot(path=str(RESULTS / f"{name}.png"), full_page=True)
+        (RESULTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
+    except Exception as error:  # noqa: BLE001 (a broken page must not hide the real failure)
+        print(f"could not save the failed page: {error}")
+
+
+@pytest.fixture
+def page(page, request):
+    """pytest-playwright's page, saved under test-results/ when the test fails."""
+    page.set_default_timeout(10_000)
+    yield page
+    _save_if_failed(request, page)
+
+
+@pytest.fixture
+def phone_page(browser, request, browser_context_args):
+    """A page in a 360 × 740 phone viewport, saved under test-results/ when the test fails."""
+    context = browser.new_context(**{**browser_context_args, "viewport": PHONE, "is_mobile": True, "has_touch": True})
+    phone = context.new_page()
+    phone.set_default_timeout(10_000)
+    yield phone
+    _save_if_failed(request, phone)
+    context.close()
+
+
+_axe = Axe()
+
+
+def assert_accessible(page):
+    """axe-core finds no violation of impact serious or critical on the current page."""
+    results = _axe.run(page)
+    bad = [v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}]
+    details = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in bad
+    )
+    assert not bad, f"accessibility violations on {page.url}:\n{details}"
