@@ -1,0 +1,32 @@
+"""Response headers that protect members: the Content-Security-Policy and no caching of personal pages."""
+
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.utils.cache import patch_cache_control
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """settings.CONTENT_SECURITY_POLICY everywhere; the admin may also use inline styles.
+
+    Django's admin and its widgets set style attributes; scripts stay 'self'-only there too.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith("/admin/"):
+            parts.update = {**(parts.update or {}), "style-src": [UNSAFE_INLINE]}
+        return parts
+
+
+class PrivatePagesNoStoreMiddleware:
+    """A page rendered for a signed-in user may show personal data: no cache may keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
