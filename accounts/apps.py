@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and tracker")
+
+    def ready(self):
+        from rookie import auth_logging  # noqa: F401 (connects the log-in signal receivers)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import EmailAuthenticationForm, ProfileForm, SignUpForm
+from rookie.ratelimit import client_ip, rate_limit_post
 
 
 def _redirect_in_language(request, url, language):
@@ -32,6 +33,7 @@ def _redirect_in_language(request, url, language):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@rate_limit_post("signup", limit=10, window_seconds=3600, keys=lambda request: [client_ip(request)])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
@@ -70,3 +72,20 @@ def profile(request):
     else:
         form = ProfileForm(instance=request.user)
     return render(request, "accounts/profile.html", {"form": form})
+
+
+# Password-reset requests send e-mail: at most 5 an hour per address and 20 per client address.
+password_reset = rate_limit_post(
+    "password-reset",
+    limit=5,
+    window_seconds=3600,
+    keys=lambda request: [request.POST.get("email", "")],
+)(
+    rate_limit_post("password-reset-ip", limit=20, window_seconds=3600, keys=lambda request: [client_ip(request)])(
+        auth_views.PasswordResetView.as_view(
+            success_url=reverse_lazy("accounts:password_reset_done"),
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        )
+    )
+)

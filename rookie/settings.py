@@ -1,5 +1,6 @@
 """Rookie's settings: one file, driven by environment variables (see README and .env.example)."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "markdownx",
+    "axes",
     "accounts",
     "articles",
     "networks",
@@ -52,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rookie.middleware.PrivatePagesNoStoreMiddleware",
+    # Last, as django-axes requires: turns a lock-out into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rookie.urls"
@@ -102,6 +106,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out e-mail and IP pair before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute force: 5 failures for the same e-mail from the same IP pause log-in for that pair for 15
+# minutes (a cool-off, never a permanent lock-out), answered with a 429 page.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "rookie.auth_logging.axes_username"
+AXES_LOCKOUT_TEMPLATE = "errors/429.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "rookie.ratelimit.axes_client_ip"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -196,7 +216,9 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-if env_bool("BEHIND_PROXY", False):
+# Behind our own TLS-terminating proxy: trust its X-Forwarded-Proto and the last X-Forwarded-For hop.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # No inline scripts or styles anywhere but the admin's styles (rookie/middleware.py); cover images
 # may come from any https URL.
@@ -220,5 +242,25 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Lock-outs are warnings; the routine "reset after a good log-in" notes are not worth a line.
+        "axes": {"level": "WARNING"},
+    },
 }
+
+# --- Guides -------------------------------------------------------------------------------------
+# The Markdown editor's widget posts here; articles/editor_views.py answers (staff only, sanitized),
+# mounted in rookie/urls.py outside the language prefix. markdownx.urls is never included.
+MARKDOWNX_URLS_PATH = "/markdownx/markdownify/"
+MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
+MARKDOWNX_MEDIA_PATH = "guides/images/"
+MARKDOWNX_SERVER_CALL_LATENCY = 700  # ms between keystrokes before the preview refreshes
+MARKDOWNX_EDITOR_RESIZABLE = True
+# Every uploaded image (guide covers, images in guide texts) goes through rookie/images.py.
+IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+# Rendered guide bodies are cached per guide, version and reader language (articles/rendering.py);
+# saving any guide refreshes them. The timeout bounds how long a scheduled guide that just went
+# public waits before other guides link to it.
+ARTICLES_HTML_CACHE_SECONDS = env_int("ARTICLES_HTML_CACHE_SECONDS", 900)
+ARTICLES_PER_PAGE = 12

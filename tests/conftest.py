@@ -6,11 +6,20 @@
 """
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import TEST_PASSWORD, CoachFactory, UserFactory
 
 LANGUAGES = ["en", "sv", "da", "fi"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate-limit counters and rendered-HTML caches must not leak from one test into the next.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
