@@ -1,7 +1,8 @@
 """Roles: `User.role` says what someone is; the Editors group says what an editor may change.
 
 Editors are staff (so they can open the admin) and members of the "Editors" group, which holds
-the guide permissions only (the articles app grants them); they are never superusers.
+the guide permissions (granted by the articles app) and view/change on networks and criteria for
+moderating suggested networks (granted by the networks app); they are never superusers.
 Coaches are users with role "coach"; staff grant it in the admin.
 """
 

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from accounts import views
+from accounts.privacy import views as privacy_views
 
 app_name = "accounts"
 
@@ -29,4 +30,8 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Your data: the export (POST only), deleting the account, and the goodbye page after it.
+    path("privacy/export/", privacy_views.data_export, name="data_export"),
+    path("privacy/delete/", privacy_views.account_delete, name="account_delete"),
+    path("privacy/deleted/", privacy_views.account_deleted, name="account_deleted"),
 ]

@@ -1,8 +1,108 @@
-from django.shortcuts import render
+"""Public guide pages: the list (search, category filter, pages) and one guide with its fallback."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+
+from articles.languages import fallback_chain, language_codes
+from articles.models import Article, Category, any_slug_q
+from articles.permissions import can_edit_guides
+from articles.rendering import rendered_body
+from articles.search import MAX_QUERY_LENGTH, search_articles
 
 
 @require_GET
-def index(request):
-    # Placeholder until the articles issue lands; replaced by the real list view.
-    return render(request, "articles/index.html")
+def article_list(request):
+    """Queries: categories with published guides, the page count, the page's guides (3, whatever
+    the number of guides; the count and page queries carry the search when there is one)."""
+    language = get_language()
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    category_slug = request.GET.get("category", "").strip()
+
+    categories = list(Category.objects.with_published_guides())
+    selected = None
+    if category_slug:
+        selected = next(
+            (c for c in categories if category_slug in {getattr(c, f"slug_{code}") for code in language_codes()}),
+            None,
+        )
+
+    articles = Article.objects.published().for_listing().with_shown_language(language)
+    if category_slug:
+        articles = articles.filter(category=selected) if selected else articles.none()
+    articles = search_articles(articles, query, language) if query else articles.newest_first()
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+    return render(
+        request,
+        "articles/list.html",
+        {
+            "page": page,
+            "versions": [article.version(language) for article in page.object_list],
+            "categories": [
+                {"slug": c.slug_for(language), "name": c.name_for(language), "selected": c == selected}
+                for c in categories
+            ],
+            "selected_category": selected.name_for(language) if selected else "",
+            "category_slug": category_slug,
+            "query": query,
+        },
+    )
+
+
+def _get_article_for_user(request, slug):
+    """The guide with this slug in any language (or this identifier) that the user may see, else 404.
+
+    Editors also get drafts and scheduled guides, to preview them; to everyone else those do not exist.
+    """
+    candidates = list(Article.objects.visible_to(request.user).filter(any_slug_q(slug)).select_related("category")[:5])
+    if not candidates:
+        raise Http404
+    chain = fallback_chain(get_language())
+
+    def closeness(article):
+        # Slugs are unique across guides; should old data disagree, the reader's own language wins.
+        codes = [code for code in chain if getattr(article, f"slug_{code}") == slug]
+        return chain.index(codes[0]) if codes else len(chain)
+
+    return min(candidates, key=closeness)
+
+
+@require_GET
+def article_detail(request, slug):
+    """Queries for a reader: the guide; on a cache miss, one more for the guides its links name."""
+    language = get_language()
+    article = _get_article_for_user(request, slug)
+    version = article.version(language)
+    if not version.slug:
+        raise Http404
+    if version.slug != slug:
+        # Another version's slug (the language switcher keeps the slug as it is) or the identifier:
+        # go to the address of the version this reader gets.
+        return redirect(version.url)
+    rendered = rendered_body(article, version.language, language)
+    response = render(
+        request,
+        "articles/detail.html",
+        {
+            "article": article,
+            "version": version,
+            "body": rendered,
+            "alternates": [(code, request.build_absolute_uri(url)) for code, url in version.alternates()],
+            "canonical_url": request.build_absolute_uri(version.canonical_url),
+            "is_preview": not article.is_public,
+            "can_edit": not article.is_public or can_edit_guides(request.user),
+        },
+    )
+    if not article.is_public:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def latest_versions(language, limit=3):
+    """The newest published guides as a reader of `language` gets them (the home page); one query."""
+    articles = Article.objects.published().for_listing().newest_first()[:limit]
+    return [article.version(language) for article in articles]

@@ -264,3 +264,21 @@ IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 # public waits before other guides link to it.
 ARTICLES_HTML_CACHE_SECONDS = env_int("ARTICLES_HTML_CACHE_SECONDS", 900)
 ARTICLES_PER_PAGE = 12
+
+# --- Security (production) ----------------------------------------------------------------------
+# With Secure cookies (production, over HTTPS) the session, CSRF and language cookies take the
+# __Host- prefix: a browser then keeps them only if they are Secure, for Path=/ and without a
+# Domain, so no other host (a sibling subdomain, a network attacker over plain HTTP) can set or
+# overwrite them. markdownx's editor script looks for a cookie named "csrftoken" and falls back to
+# the form's hidden token, so renaming the CSRF cookie costs nothing.
+if SECURE_COOKIES:
+    SESSION_COOKIE_NAME = "__Host-rookie_session"
+    CSRF_COOKIE_NAME = "__Host-rookie_csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-rookie_language"
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = "/"
+SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = LANGUAGE_COOKIE_DOMAIN = None
+# HSTS (SECURE_HSTS_SECONDS, in the Security section above) includes subdomains whenever it is on.
+# django-axes' log-in records are purged after this many days (manage.py purge_expired).
+AXES_RECORD_RETENTION_DAYS = env_int("AXES_RECORD_RETENTION_DAYS", 30)
+# Where members and researchers report a problem (SECURITY.md; the account-deleted e-mail names it).
+SECURITY_CONTACT_EMAIL = env_str("SECURITY_CONTACT_EMAIL", "security@rookie.example")

@@ -1,9 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from accounts.io.views.calendar import calendar_feed
+from accounts.io.views.reminders import reminders_off
+from articles import editor_views as guide_editor_views
+from articles.sitemaps import SITEMAPS
 from rookie import views
 
 handler403 = "rookie.views.error_403"
@@ -16,6 +21,15 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # The member's private calendar feed: calendar apps cannot follow a language prefix or log in.
+    path("ics/<str:token>.ics", calendar_feed, name="calendar_feed"),
+    # The no-login "turn reminders off" link of the reminder e-mails (signed; shown in the member's language).
+    path("reminders/off/<str:token>/", reminders_off, name="reminders_off"),
+    # Guides: the sitemap (every language, with hreflang alternates) and the Markdown editor's
+    # preview and upload endpoints, at the paths its widget posts to (staff only; never markdownx.urls).
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(settings.MARKDOWNX_URLS_PATH.lstrip("/"), guide_editor_views.markdownify, name="markdownx_markdownify"),
+    path(settings.MARKDOWNX_UPLOAD_URLS_PATH.lstrip("/"), guide_editor_views.upload_image, name="markdownx_upload"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -24,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("guides/", include("articles.urls")),
     path("networks/", include("networks.urls")),
     path("me/", include("accounts.tracker_urls")),
+    path("coach/", include("accounts.coaching_urls")),
 )
 
 # Uploaded images are served by Django itself (re-encoded by us, sent with nosniff); a deployment

@@ -9,10 +9,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from articles.views import latest_versions
+
 
 @require_GET
 def home(request):
-    return render(request, "home.html", {})
+    return render(request, "home.html", {"latest_guides": latest_versions(translation.get_language())})
 
 
 @never_cache

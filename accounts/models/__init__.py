@@ -1,5 +1,17 @@
 """accounts' models, one module per concern: the user, and the member's private tracker."""
 
+from accounts.models.coaching import (
+    ACCESS_LOG_RETENTION_DAYS,
+    AccessKind,
+    CoachAccessLog,
+    CoachComment,
+    CoachGrant,
+    GoalSuggestion,
+    GrantScope,
+    GrantStatus,
+    SuggestionStatus,
+    purge_coach_access_log,
+)
 from accounts.models.tracker import (
     CalendarFeed,
     Contact,
@@ -16,6 +28,16 @@ from accounts.models.tracker import (
 from accounts.models.user import CareerStage, Role, User, UserManager
 
 __all__ = [
+    "ACCESS_LOG_RETENTION_DAYS",
+    "AccessKind",
+    "CoachAccessLog",
+    "CoachComment",
+    "CoachGrant",
+    "GoalSuggestion",
+    "GrantScope",
+    "GrantStatus",
+    "SuggestionStatus",
+    "purge_coach_access_log",
     "CalendarFeed",
     "CareerStage",
     "Contact",

@@ -139,6 +139,9 @@ class GoalProgress(models.Model):
             models.UniqueConstraint(fields=["goal", "recorded_on"], name="accounts_goalprogress_one_per_day"),
         ]
 
+    def __str__(self):
+        return f"{self.recorded_on}: {self.progress}"
+
 
 class Contact(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts")
@@ -207,6 +210,13 @@ class Contact(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.next_touch_due = self.compute_next_touch_due()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "next_touch_due"}
+        super().save(*args, **kwargs)
+
     def compute_next_touch_due(self):
         if not self.keep_in_touch_days:
             return None
@@ -214,13 +224,6 @@ class Contact(models.Model):
             timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
         )
         return start + datetime.timedelta(days=self.keep_in_touch_days)
-
-    def save(self, *args, **kwargs):
-        self.next_touch_due = self.compute_next_touch_due()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "next_touch_due"}
-        super().save(*args, **kwargs)
 
 
 class Interaction(models.Model):
@@ -298,6 +301,9 @@ class ReminderLog(models.Model):
             models.UniqueConstraint(fields=["owner", "sent_on"], name="accounts_reminderlog_one_per_day"),
         ]
 
+    def __str__(self):
+        return str(self.sent_on)
+
 
 def _new_feed_token():
     return secrets.token_urlsafe(32)
@@ -310,6 +316,9 @@ class CalendarFeed(models.Model):
     token = models.CharField(max_length=64, unique=True, default=_new_feed_token)
     reminders_enabled = models.BooleanField(_("e-mail reminders"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.owner)
 
     def regenerate(self):
         self.token = _new_feed_token()

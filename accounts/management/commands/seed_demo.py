@@ -14,6 +14,8 @@ DEMO_USERS = {
     "member": ("member@demo.rookie.test", "Elin Demo", User.Role.MEMBER, "sv"),
     "coach": ("coach@demo.rookie.test", "Mikael Coach", User.Role.COACH, "en"),
     "editor": ("editor@demo.rookie.test", "Aino Editor", User.Role.EDITOR, "fi"),
+    # The demo coach's second client (coaching_demo), beside "member".
+    "client": ("client2@demo.rookie.test", "Mads Demo", User.Role.MEMBER, "da"),
 }
 
 # Each app adds its demo content through one function `seed(*, users, stdout)`; order matters
@@ -22,6 +24,7 @@ DEMO_SEEDERS = [
     "articles.demo.seed",
     "networks.demo.seed",
     "accounts.tracker_demo.seed",
+    "accounts.coaching_demo.seed",
 ]
 
 

@@ -1,0 +1,185 @@
+"""Forms of the coaching feature. Look-ups go through the signed-in user; the messages say plainly
+what is wrong without telling more than needed about which e-mail addresses have accounts."""
+
+from django import forms
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import CoachGrant, Goal, GoalSuggestion, GrantScope, GrantStatus, User
+from rookie.fields import ModelChoiceField
+
+# Each unsuccessful look-up of an address counts; past this many an hour the form stops looking,
+# so the invitation form cannot be used to test a list of addresses.
+LOOKUP_MISSES_PER_HOUR = 10
+
+
+def _too_many_misses(user):
+    return cache.get(f"coaching:invite-misses:{user.pk}", 0) >= LOOKUP_MISSES_PER_HOUR
+
+
+def _count_miss(user):
+    key = f"coaching:invite-misses:{user.pk}"
+    if cache.add(key, 1, timeout=3600):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=3600)
+
+
+class ScopeField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=GrantScope.choices,
+            widget=forms.RadioSelect,
+            label=_("What you share"),
+            help_text=_(
+                "Progress: your goals and their history, follow-up statistics, memberships and evaluations. "
+                "Progress and contacts adds your contacts, interactions and follow-ups."
+            ),
+            **kwargs,
+        )
+
+
+class _InviteForm(forms.Form):
+    """Finds the other person by e-mail; subclasses say who may be invited and what to say."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    role = None
+    not_found_message = None
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def _existing(self, other):
+        raise NotImplementedError
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if email == self.user.email.lower():
+            raise forms.ValidationError(_("That is your own address: enter the address of someone else."))
+        if _too_many_misses(self.user):
+            raise forms.ValidationError(_("You have tried too many addresses. Please try again in an hour."))
+        other = User.objects.filter(email__iexact=email, role=self.role, is_active=True).first()
+        if other is None:
+            # The same answer for "no account" and "an account with another role".
+            _count_miss(self.user)
+            raise forms.ValidationError(self.not_found_message)
+        existing = self._existing(other)
+        if existing is not None:
+            raise forms.ValidationError(self.duplicate_message(existing))
+        self.cleaned_data["other"] = other
+        return email
+
+
+class MemberInviteForm(_InviteForm):
+    """A member invites their coach."""
+
+    role = User.Role.COACH
+    not_found_message = _(
+        "There is no career coach on Rookie with this e-mail address. Check the address with your coach."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Your coach's e-mail address")
+        self.fields["scope"] = ScopeField(initial=GrantScope.PROGRESS)
+
+    def _existing(self, coach):
+        return CoachGrant.objects.open().filter(member=self.user, coach=coach).first()
+
+    @staticmethod
+    def duplicate_message(grant):
+        return {
+            GrantStatus.ACTIVE: _("This coach already sees your progress."),
+            GrantStatus.AWAITING_COACH: _("You have already invited this coach; the invitation is waiting for them."),
+            GrantStatus.AWAITING_MEMBER: _("This coach has already invited you: accept the invitation below."),
+        }[grant.status]
+
+
+class CoachInviteForm(_InviteForm):
+    """A coach invites a member, who then accepts and chooses what to share."""
+
+    role = User.Role.MEMBER
+    not_found_message = _(
+        "There is no member on Rookie with this e-mail address. Ask them to sign up first, "
+        "or to invite you from their Coaching page."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Your client's e-mail address")
+
+    def _existing(self, member):
+        return CoachGrant.objects.open().filter(member=member, coach=self.user).first()
+
+    @staticmethod
+    def duplicate_message(grant):
+        return {
+            GrantStatus.ACTIVE: _("This member already shares their progress with you."),
+            GrantStatus.AWAITING_COACH: _("This member has already invited you: accept the invitation below."),
+            GrantStatus.AWAITING_MEMBER: _("You have already invited this member; the invitation is waiting for them."),
+        }[grant.status]
+
+
+class ScopeForm(forms.Form):
+    scope = ScopeField()
+
+
+class _BodyField(forms.CharField):
+    def __init__(self, *, label, max_length=2000):
+        super().__init__(
+            label=label, max_length=max_length, widget=forms.Textarea(attrs={"rows": 3, "maxlength": max_length})
+        )
+
+
+class CommentForm(forms.Form):
+    """A coach's comment: on one of the client's goals, or general."""
+
+    body = _BodyField(label=_("Comment"))
+    goal = ModelChoiceField(
+        label=_("About"), queryset=Goal.objects.none(), required=False, empty_label=_("General note")
+    )
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the client's own goals; any other id is "not one of the available choices".
+        self.fields["goal"].queryset = Goal.objects.filter(owner=member).order_by("title", "id")
+
+
+class ReplyForm(forms.Form):
+    body = _BodyField(label=_("Your reply"))
+
+
+def reply_form_for(thread, data=None):
+    # One reply form per conversation on a page: ids carry the thread's id so labels stay unique.
+    return ReplyForm(data, auto_id=f"id_reply{thread.pk}_%s")
+
+
+def attach_reply_forms(threads, bound=None):
+    """Give every thread a `reply_form`: the submitted one (with its errors) or an empty one."""
+    for thread in threads:
+        thread.reply_form = (bound or {}).get(thread.pk) or reply_form_for(thread)
+
+
+class SuggestionForm(forms.ModelForm):
+    class Meta:
+        model = GoalSuggestion
+        fields = ["title", "kind", "target", "due_date", "note"]
+        widgets = {
+            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+        }
+        labels = {"title": _("Suggested goal"), "note": _("Why this goal (optional)")}
+
+    def clean_due_date(self):
+        due_date = self.cleaned_data.get("due_date")
+        if due_date and due_date < timezone.localdate():
+            raise forms.ValidationError(_("Choose a date from today on."))
+        return due_date

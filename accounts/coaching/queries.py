@@ -1,0 +1,437 @@
+"""Read side of coaching: what a coach sees of their clients, and what a member sees of their coaches.
+
+Every function runs a fixed number of queries whatever the number of clients, goals or rows:
+figures are grouped aggregates over all clients at once, lists are capped, related rows are
+fetched with select_related / prefetch_related. The docstrings list the queries.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+from accounts.coaching.charts import progress_line, week_starts, weekly_bars
+from accounts.models import (
+    CoachAccessLog,
+    CoachComment,
+    CoachGrant,
+    Contact,
+    FollowUp,
+    Goal,
+    GoalProgress,
+    GoalStatus,
+    GoalSuggestion,
+    GrantStatus,
+    Interaction,
+    SuggestionStatus,
+)
+from accounts.models.coaching import ENDED_STATUSES
+from networks.models import Evaluation, Membership, Score
+
+# "Done on time in the last 30 days", and the weeks of the activity chart.
+RECENT_DAYS = 30
+CHART_WEEKS = 12
+# A client without tracker activity for this long is flagged for attention.
+INACTIVE_AFTER_DAYS = 14
+# Caps of the lists (each list says "showing N of M" when it is cut).
+GOALS_PER_CLIENT = 3
+CLIENT_PAGE_INTERACTIONS = 10
+LIST_LIMIT = 100
+THREAD_LIMIT = 30
+HISTORY_LIMIT = 10
+FEEDBACK_LIMIT = 3
+
+GOAL_ORDER = [F("due_date").asc(nulls_last=True), "id"]
+STATUS_ORDER = {GoalStatus.ACTIVE: 0, GoalStatus.DONE: 1, GoalStatus.DROPPED: 2}
+
+
+# --- Follow-up statistics and the weekly chart (grouped over any number of members) -------------
+
+
+@dataclass
+class FollowUpStats:
+    open: int = 0
+    overdue: int = 0
+    done_recent: int = 0
+    on_time_recent: int = 0
+    # Of the on-time ones, how many had been snoozed first (original_due_date is set on snooze).
+    snoozed_on_time_recent: int = 0
+
+    @property
+    def late_recent(self):
+        return self.done_recent - self.on_time_recent
+
+    @property
+    def on_time_percent(self):
+        return round(100 * self.on_time_recent / self.done_recent) if self.done_recent else None
+
+
+def follow_up_stats(owner_ids, *, now):
+    """{owner_id: FollowUpStats}, in one grouped query.
+
+    "On time" compares the local date the follow-up was done with the due date in force when it
+    was done; a snoozed follow-up done by its new date counts as on time (and is counted apart).
+    """
+    today = timezone.localdate(now)
+    since = now - datetime.timedelta(days=RECENT_DAYS)
+    recent = Q(done_at__gte=since, done_at__lte=now)
+    on_time = recent & Q(done_at__date__lte=F("due_date"))
+    rows = (
+        FollowUp.objects.filter(owner_id__in=owner_ids)
+        .values("owner_id")
+        .annotate(
+            open=Count("id", filter=Q(done_at__isnull=True)),
+            overdue=Count("id", filter=Q(done_at__isnull=True, due_date__lt=today)),
+            done_recent=Count("id", filter=recent),
+            on_time_recent=Count("id", filter=on_time),
+            snoozed_on_time_recent=Count("id", filter=on_time & Q(original_due_date__isnull=False)),
+        )
+        .order_by()
+    )
+    stats = {owner_id: FollowUpStats() for owner_id in owner_ids}
+    for row in rows:
+        owner_id = row.pop("owner_id")
+        stats[owner_id] = FollowUpStats(**row)
+    return stats
+
+
+def weekly_interaction_charts(owner_ids, *, today):
+    """{owner_id: BarChart} of interactions per week over the last CHART_WEEKS weeks, in one query."""
+    weeks = week_starts(today, CHART_WEEKS)
+    rows = (
+        Interaction.objects.filter(owner_id__in=owner_ids, occurred_on__gte=weeks[0], occurred_on__lte=today)
+        .values("owner_id", "occurred_on")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = defaultdict(Counter)
+    for row in rows:
+        day = row["occurred_on"]
+        counts[row["owner_id"]][day - datetime.timedelta(days=day.weekday())] += row["n"]
+    return {owner_id: weekly_bars([(week, counts[owner_id][week]) for week in weeks]) for owner_id in owner_ids}
+
+
+def _latest(model, field_name, **filters):
+    return Subquery(
+        model.objects.filter(owner=OuterRef("member_id"), **filters)
+        .order_by(F(field_name).desc())
+        .values(field_name)[:1]
+    )
+
+
+# --- The coach page ------------------------------------------------------------------------------
+
+
+@dataclass
+class ClientSummary:
+    grant: CoachGrant
+    goals: list
+    goal_count: int
+    stats: FollowUpStats
+    chart: object
+    last_activity: datetime.datetime | None
+    inactive_days: int | None
+
+    @property
+    def member(self):
+        return self.grant.member
+
+    @property
+    def more_goals(self):
+        return self.goal_count - len(self.goals)
+
+    @property
+    def is_inactive(self):
+        return self.inactive_days is None or self.inactive_days >= INACTIVE_AFTER_DAYS
+
+    @property
+    def needs_attention(self):
+        return self.stats.overdue > 0 or self.is_inactive
+
+
+def clients_for_coach(coach, *, now=None):
+    """The coach's clients (active grants), most in need of attention first, in four queries:
+
+    1. the active grants with their members and, per member, the latest tracker activity
+       (four correlated subqueries: interaction logged, goal changed, follow-up done, contact changed)
+    2. the active goals of all clients
+    3. the follow-up statistics of all clients (grouped)
+    4. the interactions of all clients over the chart's weeks (grouped by member and day)
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    grants = list(
+        CoachGrant.objects.active()
+        .filter(coach=coach)
+        .select_related("member")
+        .annotate(
+            last_interaction=_latest(Interaction, "created_at"),
+            last_goal=_latest(Goal, "updated_at"),
+            last_follow_up=_latest(FollowUp, "done_at", done_at__isnull=False),
+            last_contact=_latest(Contact, "updated_at"),
+        )
+    )
+    if not grants:
+        return []
+    member_ids = [grant.member_id for grant in grants]
+    goals = defaultdict(list)
+    for goal in (
+        Goal.objects.filter(owner_id__in=member_ids, status=GoalStatus.ACTIVE)
+        .only("id", "owner_id", "title", "progress", "target", "due_date")
+        .order_by(*GOAL_ORDER)
+    ):
+        goals[goal.owner_id].append(goal)
+    stats = follow_up_stats(member_ids, now=now)
+    charts = weekly_interaction_charts(member_ids, today=today)
+
+    summaries = []
+    for grant in grants:
+        moments = [grant.last_interaction, grant.last_goal, grant.last_follow_up, grant.last_contact]
+        last_activity = max((moment for moment in moments if moment is not None), default=None)
+        inactive_days = (today - timezone.localdate(last_activity)).days if last_activity else None
+        summaries.append(
+            ClientSummary(
+                grant=grant,
+                goals=goals[grant.member_id][:GOALS_PER_CLIENT],
+                goal_count=len(goals[grant.member_id]),
+                stats=stats[grant.member_id],
+                chart=charts[grant.member_id],
+                last_activity=last_activity,
+                inactive_days=inactive_days,
+            )
+        )
+    # Most overdue follow-ups first; then the longest inactive (never active before anyone).
+    never = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    summaries.sort(
+        key=lambda s: (-s.stats.overdue, s.last_activity or never, s.member.display_name.casefold(), s.member.pk)
+    )
+    return summaries
+
+
+def invitations_for_coach(coach):
+    """Invitations waiting for this coach, and those the coach sent that wait for a member (one query)."""
+    pending = list(CoachGrant.objects.pending().filter(coach=coach).select_related("member").order_by("created_at"))
+    return (
+        [grant for grant in pending if grant.status == GrantStatus.AWAITING_COACH],
+        [grant for grant in pending if grant.status == GrantStatus.AWAITING_MEMBER],
+    )
+
+
+# --- The client page -----------------------------------------------------------------------------
+
+
+@dataclass
+class GoalView:
+    goal: Goal
+    chart: object
+
+
+@dataclass
+class ClientOverview:
+    grant: CoachGrant
+    goals: list
+    stats: FollowUpStats
+    chart: object
+    memberships: list
+    evaluations: list
+    threads: list
+    suggestions: list
+    contact_count: int = 0
+    interaction_count: int = 0
+    interactions: list = field(default_factory=list)
+
+    @property
+    def member(self):
+        return self.grant.member
+
+    @property
+    def active_goals(self):
+        return [view.goal for view in self.goals if view.goal.status == GoalStatus.ACTIVE]
+
+
+def goal_views(member_id, *, today):
+    """The member's goals (active first), each with its progress chart: two queries."""
+    goals = sorted(
+        Goal.objects.filter(owner_id=member_id).order_by(*GOAL_ORDER),
+        key=lambda goal: STATUS_ORDER.get(goal.status, 9),
+    )
+    history = defaultdict(list)
+    for goal_id, day, progress in (
+        GoalProgress.objects.filter(goal__owner_id=member_id)
+        .order_by("goal_id", "recorded_on")
+        .values_list("goal_id", "recorded_on", "progress")
+    ):
+        history[goal_id].append((day, progress))
+    views = []
+    for goal in goals:
+        chart = progress_line(
+            history[goal.id], target=goal.target, start=timezone.localdate(goal.created_at), end=today
+        )
+        views.append(GoalView(goal=goal, chart=chart))
+    return views
+
+
+def conversation(member_id, coach_id=None, *, limit=THREAD_LIMIT):
+    """The newest conversations (top comments with their replies) of a member: two queries."""
+    threads = CoachComment.objects.filter(member_id=member_id, parent__isnull=True)
+    if coach_id is not None:
+        threads = threads.filter(coach_id=coach_id)
+    replies = CoachComment.objects.select_related("author").order_by("created_at", "id")
+    return list(
+        threads.select_related("author", "coach", "goal")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def client_overview(grant, *, now=None):
+    """Everything on the client page, in 10 queries (13 with the contacts scope):
+
+    1–2. goals, then the progress history of all of them
+    3. follow-up statistics        4. interactions per week
+    5. memberships with networks   6–7. evaluations with networks, then their scores with criteria
+    8–9. the conversation with this coach (threads, then replies)
+    10. this coach's suggestions
+    with the contacts scope: 11. contact count  12. interaction count  13. recent interactions
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    member_id = grant.member_id
+    scores = Score.objects.select_related("criterion").order_by("criterion__order")
+    overview = ClientOverview(
+        grant=grant,
+        goals=goal_views(member_id, today=today),
+        stats=follow_up_stats([member_id], now=now)[member_id],
+        chart=weekly_interaction_charts([member_id], today=today)[member_id],
+        memberships=list(Membership.objects.filter(member_id=member_id).select_related("network")),
+        evaluations=list(
+            Evaluation.objects.filter(member_id=member_id)
+            .select_related("network")
+            .prefetch_related(Prefetch("scores", queryset=scores))
+        ),
+        threads=conversation(member_id, grant.coach_id),
+        suggestions=list(
+            GoalSuggestion.objects.filter(member_id=member_id, coach_id=grant.coach_id).select_related("goal")[
+                :LIST_LIMIT
+            ]
+        ),
+    )
+    if grant.is_full:
+        overview.contact_count = Contact.objects.filter(owner_id=member_id).count()
+        overview.interaction_count = Interaction.objects.filter(owner_id=member_id).count()
+        overview.interactions = list(
+            Interaction.objects.filter(owner_id=member_id)
+            .select_related("contact")
+            .order_by("-occurred_on", "-id")[:CLIENT_PAGE_INTERACTIONS]
+        )
+    return overview
+
+
+def client_contacts(member_id):
+    """Contacts with their interaction counts, and the newest interactions: three queries."""
+    contacts = list(
+        Contact.objects.filter(owner_id=member_id)
+        .annotate(interaction_count=Count("interactions"), last_interaction=Max("interactions__occurred_on"))
+        .order_by("name", "id")
+    )
+    interactions = Interaction.objects.filter(owner_id=member_id)
+    return {
+        "contacts": contacts,
+        "interaction_count": interactions.count(),
+        "interactions": list(interactions.select_related("contact").order_by("-occurred_on", "-id")[:LIST_LIMIT]),
+    }
+
+
+def client_follow_ups(member_id):
+    """Open follow-ups (all, by due date) and the newest done ones (capped): two queries."""
+    follow_ups = FollowUp.objects.filter(owner_id=member_id).select_related("contact")
+    return {
+        "open": list(follow_ups.filter(done_at__isnull=True).order_by("due_date", "id")),
+        "done": list(follow_ups.filter(done_at__isnull=False).order_by("-done_at", "-id")[:LIST_LIMIT]),
+    }
+
+
+# --- The member's side ---------------------------------------------------------------------------
+
+
+@dataclass
+class Sharing:
+    grants: list  # active and pending, whoever invited
+    ended: list
+    threads: list
+    pending_suggestions: list
+    decided_suggestions: list
+    access_log: list
+    access_log_count: int
+
+    @property
+    def active(self):
+        return [grant for grant in self.grants if grant.status == GrantStatus.ACTIVE]
+
+    @property
+    def active_coach_ids(self):
+        return {grant.coach_id for grant in self.active}
+
+
+def sharing_for_member(member, *, now=None):
+    """The member's Coaching page, in nine queries:
+
+    1. open grants with their coaches   2. the latest ended ones
+    3–4. conversations (threads, then replies)
+    5. pending suggestions   6. the latest answered ones
+    7. the access log of the last 90 days (capped)   8. its size
+    """
+    now = now or timezone.now()
+    grants = CoachGrant.objects.filter(member=member).select_related("coach")
+    suggestions = GoalSuggestion.objects.filter(member=member).select_related("coach", "goal")
+    log = CoachAccessLog.objects.filter(member=member).recent(now=now)
+    return Sharing(
+        grants=list(grants.open().order_by("-created_at", "-id")),
+        ended=list(grants.filter(status__in=ENDED_STATUSES).order_by("-ended_at", "-id")[:HISTORY_LIMIT]),
+        threads=conversation(member.pk),
+        pending_suggestions=list(suggestions.filter(status=SuggestionStatus.PENDING)),
+        decided_suggestions=list(suggestions.exclude(status=SuggestionStatus.PENDING)[:HISTORY_LIMIT]),
+        access_log=list(log.select_related("coach", "contact")[:LIST_LIMIT]),
+        access_log_count=log.count(),
+    )
+
+
+@dataclass
+class MemberFeedback:
+    coaches: list  # active grants
+    invitations: list  # coaches' invitations waiting for the member
+    comments: list
+    suggestions: list
+    suggestion_count: int
+
+    @property
+    def is_empty(self):
+        return not (self.coaches or self.invitations or self.comments or self.suggestions)
+
+
+def feedback_for_member(member):
+    """What the member's dashboard shows about coaching, in four queries:
+
+    1. active grants and invitations from coaches, with the coaches
+    2. the newest comments written by coaches
+    3. pending suggestions (capped)   4. their number
+    """
+    grants = list(
+        CoachGrant.objects.filter(member=member, status__in=[GrantStatus.ACTIVE, GrantStatus.AWAITING_MEMBER])
+        .select_related("coach")
+        .order_by("-created_at", "-id")
+    )
+    pending = GoalSuggestion.objects.filter(member=member, status=SuggestionStatus.PENDING)
+    return MemberFeedback(
+        coaches=[grant for grant in grants if grant.status == GrantStatus.ACTIVE],
+        invitations=[grant for grant in grants if grant.status == GrantStatus.AWAITING_MEMBER],
+        comments=list(
+            CoachComment.objects.filter(member=member, author=F("coach"))
+            .select_related("coach", "goal")
+            .order_by("-created_at", "-id")[:FEEDBACK_LIMIT]
+        ),
+        suggestions=list(pending.select_related("coach")[:FEEDBACK_LIMIT]),
+        suggestion_count=pending.count(),
+    )

@@ -1,0 +1,185 @@
+"""Writes of the coaching feature: each state change runs in one transaction, and the e-mail about it
+goes out only once that transaction has committed (a rolled-back write sends nothing).
+
+Views look the object up through the signed-in user first (404 otherwise); the functions here
+re-check the state under a row lock, so two tabs (or two people) cannot both act on one invitation.
+"""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.coaching import notifications
+from accounts.models import (
+    CoachAccessLog,
+    CoachComment,
+    CoachGrant,
+    GoalSuggestion,
+    GrantScope,
+    GrantStatus,
+    SuggestionStatus,
+)
+from accounts.tracker import services as tracker_services
+
+logger = logging.getLogger(__name__)
+
+
+class DuplicateGrant(Exception):
+    """An invitation or grant between these two people is already in force."""
+
+
+def _notify(send, *args):
+    """Send once the surrounding transaction commits; a mail server that is down is no 500."""
+
+    def deliver():
+        try:
+            send(*args)
+        except Exception:
+            logger.exception("coaching notification %s failed", send.__name__)
+
+    transaction.on_commit(deliver)
+
+
+def _create_grant(**fields):
+    try:
+        with transaction.atomic():
+            return CoachGrant.objects.create(**fields)
+    except IntegrityError as error:
+        # The form checked already; this is the race of two submissions (one open grant per pair).
+        raise DuplicateGrant from error
+
+
+def grant_invite_coach(*, member, coach, scope):
+    """The member invites a coach: that is the member's agreement; the coach still has to accept."""
+    grant = _create_grant(member=member, coach=coach, scope=scope, status=GrantStatus.AWAITING_COACH)
+    _notify(notifications.send_invitation, grant)
+    return grant
+
+
+def grant_invite_member(*, coach, member):
+    """A coach invites a member; nothing is shared until the member accepts and picks the scope."""
+    grant = _create_grant(member=member, coach=coach, scope=GrantScope.PROGRESS, status=GrantStatus.AWAITING_MEMBER)
+    _notify(notifications.send_invitation, grant)
+    return grant
+
+
+def _change(grant, *, allowed, **changes):
+    """Apply `changes` if the grant is still in one of the `allowed` states; None when it is not."""
+    with transaction.atomic():
+        locked = CoachGrant.objects.select_for_update().filter(pk=grant.pk, status__in=allowed).first()
+        if locked is None:
+            return None
+        for field, value in changes.items():
+            setattr(locked, field, value)
+        locked.save(update_fields=list(changes))
+    return locked
+
+
+def grant_accept_by_member(*, grant, scope):
+    accepted = _change(
+        grant, allowed=[GrantStatus.AWAITING_MEMBER], status=GrantStatus.ACTIVE, scope=scope, accepted_at=timezone.now()
+    )
+    if accepted:
+        _notify(notifications.send_acceptance, accepted, False)
+    return accepted
+
+
+def grant_accept_by_coach(*, grant):
+    accepted = _change(
+        grant, allowed=[GrantStatus.AWAITING_COACH], status=GrantStatus.ACTIVE, accepted_at=timezone.now()
+    )
+    if accepted:
+        _notify(notifications.send_acceptance, accepted, True)
+    return accepted
+
+
+def grant_decline(*, grant, by_coach):
+    """Decline the other side's invitation."""
+    waiting_for = GrantStatus.AWAITING_COACH if by_coach else GrantStatus.AWAITING_MEMBER
+    return _change(grant, allowed=[waiting_for], status=GrantStatus.DECLINED, ended_at=timezone.now())
+
+
+def grant_revoke(*, grant):
+    """The member ends a grant or withdraws their invitation; the coach's next request is a 404."""
+    return _change(
+        grant,
+        allowed=[GrantStatus.ACTIVE, GrantStatus.AWAITING_COACH],
+        status=GrantStatus.REVOKED,
+        ended_at=timezone.now(),
+    )
+
+
+def grant_withdraw(*, grant):
+    """The coach withdraws an invitation the member has not answered yet."""
+    return _change(grant, allowed=[GrantStatus.AWAITING_MEMBER], status=GrantStatus.REVOKED, ended_at=timezone.now())
+
+
+def grant_set_scope(*, grant, scope):
+    return _change(grant, allowed=[GrantStatus.ACTIVE, GrantStatus.AWAITING_COACH], scope=scope)
+
+
+def comment_add(*, member, coach, author, body, goal=None, parent=None):
+    # Replies hang off the top comment of a conversation: one level, easy to read on a phone.
+    if parent is not None and parent.parent_id is not None:
+        parent = parent.parent
+    comment = CoachComment.objects.create(
+        member=member, coach=coach, author=author, body=body, goal=goal, parent=parent
+    )
+    _notify(notifications.send_comment, comment)
+    return comment
+
+
+def suggestion_add(*, member, coach, title, kind, target, due_date=None, note=""):
+    suggestion = GoalSuggestion.objects.create(
+        member=member, coach=coach, title=title, kind=kind, target=target, due_date=due_date, note=note
+    )
+    _notify(notifications.send_suggestion, suggestion)
+    return suggestion
+
+
+def suggestion_accept(*, suggestion):
+    """Create the member's goal from a pending suggestion, in one transaction; None if already answered."""
+    with transaction.atomic():
+        locked = (
+            GoalSuggestion.objects.select_for_update().filter(pk=suggestion.pk, status=SuggestionStatus.PENDING).first()
+        )
+        if locked is None:
+            return None
+        # The tracker's own write: the goal and the first point of its history.
+        goal = tracker_services.goal_create(
+            owner=locked.member,
+            title=locked.title,
+            kind=locked.kind,
+            target=locked.target,
+            due_date=locked.due_date,
+        )
+        locked.status = SuggestionStatus.ACCEPTED
+        locked.goal = goal
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "goal", "decided_at"])
+    return goal
+
+
+def suggestion_decline(*, suggestion):
+    with transaction.atomic():
+        locked = (
+            GoalSuggestion.objects.select_for_update().filter(pk=suggestion.pk, status=SuggestionStatus.PENDING).first()
+        )
+        if locked is None:
+            return None
+        locked.status = SuggestionStatus.DECLINED
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decided_at"])
+    return locked
+
+
+def access_log_add(*, coach, member_ids, what, contact=None):
+    """Record what a coach viewed, one row per member, in one query."""
+    now = timezone.now()
+    CoachAccessLog.objects.bulk_create(
+        [
+            CoachAccessLog(coach=coach, member_id=member_id, what=what, contact=contact, viewed_at=now)
+            for member_id in member_ids
+        ]
+    )

@@ -1,0 +1,1 @@
+"""Coaching views: the coach's side (coach.py) and the member's side (member.py)."""

@@ -1,0 +1,269 @@
+"""The coach's side, under /<lang>/coach/: clients, invitations, the read-only client pages, feedback.
+
+Every view about a client goes through `_get_grant_for_coach` on every request: an ACTIVE grant of
+the signed-in coach for that member, or a 404. A revoked grant, another coach's client or a member
+who never shared is the same 404; contacts, interactions and follow-up details also need the
+contacts scope. A coach has no form that changes a client's data: the tracker's own URLs look
+objects up through request.user, so the coach's POSTs there find nothing (404).
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.coaching import queries, services
+from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
+from accounts.models import AccessKind, CoachComment, CoachGrant, Contact
+
+
+def coach_required(view):
+    """A signed-in user who is not a coach has the wrong role for these pages: 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_coach:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _get_grant_for_coach(request, member_id, *, contacts=False):
+    """The signed-in coach's ACTIVE grant for this member, looked up afresh on every request, or 404.
+
+    contacts=True also needs the "progress and contacts" scope (contacts, interactions and
+    follow-up details are a 404 with the progress scope, as if they did not exist).
+    """
+    grant = CoachGrant.objects.active().filter(coach=request.user, member_id=member_id).select_related("member").first()
+    if grant is None or (contacts and not grant.is_full):
+        raise Http404
+    return grant
+
+
+def _get_invitation_for_coach(request, pk):
+    """An invitation (pending grant) between the signed-in coach and a member, or 404."""
+    grant = CoachGrant.objects.pending().filter(coach=request.user, pk=pk).select_related("member").first()
+    if grant is None:
+        raise Http404
+    return grant
+
+
+def _clients_page(request, *, invite_form=None):
+    clients = queries.clients_for_coach(request.user)
+    waiting_for_me, waiting_for_member = queries.invitations_for_coach(request.user)
+    if clients:
+        services.access_log_add(
+            coach=request.user, member_ids=[c.member.pk for c in clients], what=AccessKind.CLIENT_LIST
+        )
+    return render(
+        request,
+        "coaching/clients.html",
+        {
+            "clients": clients,
+            "waiting_for_me": waiting_for_me,
+            "waiting_for_member": waiting_for_member,
+            "invite_form": invite_form or CoachInviteForm(user=request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+@coach_required
+def clients(request):
+    return _clients_page(request)
+
+
+@login_required
+@require_POST
+@coach_required
+def invite(request):
+    form = CoachInviteForm(request.POST, user=request.user)
+    if form.is_valid():
+        member = form.cleaned_data["other"]
+        try:
+            services.grant_invite_member(coach=request.user, member=member)
+        except services.DuplicateGrant:
+            form.add_error("email", _("There is already an invitation between you and this member."))
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(name)s. You will see their progress once they accept.")
+                % {"name": member.display_name},
+            )
+            return redirect("coaching:clients")
+    return _clients_page(request, invite_form=form)
+
+
+@login_required
+@require_POST
+@coach_required
+def invitation_accept(request, pk):
+    grant = _get_invitation_for_coach(request, pk)
+    if services.grant_accept_by_coach(grant=grant):
+        messages.success(request, _("%(name)s is now your client.") % {"name": grant.member.display_name})
+        return redirect("coaching:client", member_id=grant.member_id)
+    messages.error(request, _("This invitation is no longer open."))
+    return redirect("coaching:clients")
+
+
+@login_required
+@require_POST
+@coach_required
+def invitation_decline(request, pk):
+    grant = _get_invitation_for_coach(request, pk)
+    if services.grant_decline(grant=grant, by_coach=True):
+        messages.success(request, _("Invitation declined."))
+    else:
+        messages.error(request, _("This invitation is no longer open."))
+    return redirect("coaching:clients")
+
+
+@login_required
+@require_POST
+@coach_required
+def invitation_withdraw(request, pk):
+    grant = _get_invitation_for_coach(request, pk)
+    if services.grant_withdraw(grant=grant):
+        messages.success(request, _("Invitation withdrawn."))
+    else:
+        messages.error(request, _("This invitation is no longer open."))
+    return redirect("coaching:clients")
+
+
+def _client_page(request, grant, *, comment_form=None, suggestion_form=None, reply_forms=None):
+    overview = queries.client_overview(grant)
+    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.OVERVIEW)
+    attach_reply_forms(overview.threads, reply_forms)
+    return render(
+        request,
+        "coaching/client.html",
+        {
+            "grant": grant,
+            "client": grant.member,
+            "overview": overview,
+            "comment_form": comment_form or CommentForm(member=grant.member),
+            "suggestion_form": suggestion_form or SuggestionForm(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_GET
+@coach_required
+def client(request, member_id):
+    return _client_page(request, _get_grant_for_coach(request, member_id))
+
+
+@login_required
+@require_GET
+@coach_required
+def client_contacts(request, member_id):
+    grant = _get_grant_for_coach(request, member_id, contacts=True)
+    data = queries.client_contacts(grant.member_id)
+    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.CONTACTS)
+    return render(request, "coaching/client_contacts.html", {"grant": grant, "client": grant.member, **data})
+
+
+@login_required
+@require_GET
+@coach_required
+def client_contact(request, member_id, pk):
+    grant = _get_grant_for_coach(request, member_id, contacts=True)
+    contact = Contact.objects.filter(owner_id=grant.member_id, pk=pk).first()
+    if contact is None:
+        raise Http404
+    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.CONTACT, contact=contact)
+    return render(
+        request,
+        "coaching/client_contact.html",
+        {
+            "grant": grant,
+            "client": grant.member,
+            "contact": contact,
+            "interactions": list(contact.interactions.order_by("-occurred_on", "-id")[: queries.LIST_LIMIT]),
+            "follow_ups": list(contact.follow_ups.order_by("done_at", "due_date", "id")[: queries.LIST_LIMIT]),
+        },
+    )
+
+
+@login_required
+@require_GET
+@coach_required
+def client_follow_ups(request, member_id):
+    grant = _get_grant_for_coach(request, member_id, contacts=True)
+    data = queries.client_follow_ups(grant.member_id)
+    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.FOLLOW_UPS)
+    return render(
+        request,
+        "coaching/client_follow_ups.html",
+        {"grant": grant, "client": grant.member, "today": timezone.localdate(), **data},
+    )
+
+
+def _to_comment(comment):
+    url = reverse("coaching:client", kwargs={"member_id": comment.member_id})
+    return redirect(f"{url}#comment-{comment.parent_id or comment.pk}")
+
+
+@login_required
+@require_POST
+@coach_required
+def comment_add(request, member_id):
+    grant = _get_grant_for_coach(request, member_id)
+    form = CommentForm(request.POST, member=grant.member)
+    if form.is_valid():
+        comment = services.comment_add(
+            member=grant.member,
+            coach=request.user,
+            author=request.user,
+            body=form.cleaned_data["body"],
+            goal=form.cleaned_data["goal"],
+        )
+        messages.success(request, _("Comment saved; %(name)s gets an e-mail.") % {"name": grant.member.display_name})
+        return _to_comment(comment)
+    return _client_page(request, grant, comment_form=form)
+
+
+@login_required
+@require_POST
+@coach_required
+def comment_reply(request, member_id, pk):
+    grant = _get_grant_for_coach(request, member_id)
+    parent = CoachComment.objects.filter(member_id=grant.member_id, coach=request.user, pk=pk).first()
+    if parent is None:
+        raise Http404
+    thread = parent.parent or parent
+    form = reply_form_for(thread, request.POST)
+    if form.is_valid():
+        comment = services.comment_add(
+            member=grant.member, coach=request.user, author=request.user, body=form.cleaned_data["body"], parent=parent
+        )
+        messages.success(request, _("Reply saved."))
+        return _to_comment(comment)
+    return _client_page(request, grant, reply_forms={thread.pk: form})
+
+
+@login_required
+@require_POST
+@coach_required
+def suggestion_add(request, member_id):
+    grant = _get_grant_for_coach(request, member_id)
+    form = SuggestionForm(request.POST)
+    if form.is_valid():
+        services.suggestion_add(member=grant.member, coach=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Goal suggested; %(name)s can accept or decline it.") % {"name": grant.member.display_name},
+        )
+        return redirect(reverse("coaching:client", kwargs={"member_id": grant.member_id}) + "#suggestions")
+    return _client_page(request, grant, suggestion_form=form)

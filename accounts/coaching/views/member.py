@@ -1,0 +1,208 @@
+"""The member's side, under /<lang>/coach/sharing/: invite a coach, choose the scope, revoke, answer
+invitations, read and reply to comments, accept or decline suggested goals, read the access log.
+
+Objects are looked up through the signed-in member (someone else's id is a 404); a coach opening
+these pages has the wrong role (403).
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.coaching import queries, services
+from accounts.coaching.forms import MemberInviteForm, ScopeForm, attach_reply_forms, reply_form_for
+from accounts.models import ACCESS_LOG_RETENTION_DAYS, CoachComment, CoachGrant, GoalSuggestion, GrantStatus, User
+
+
+def member_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.role != User.Role.MEMBER:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _get_grant_for_member(request, pk):
+    grant = CoachGrant.objects.filter(member=request.user, pk=pk).select_related("coach").first()
+    if grant is None:
+        raise Http404
+    return grant
+
+
+def _get_comment_for_member(request, pk):
+    comment = CoachComment.objects.filter(member=request.user, pk=pk).select_related("parent").first()
+    if comment is None:
+        raise Http404
+    return comment
+
+
+def _get_suggestion_for_member(request, pk):
+    suggestion = GoalSuggestion.objects.filter(member=request.user, pk=pk).first()
+    if suggestion is None:
+        raise Http404
+    return suggestion
+
+
+def scope_form_for(grant, data=None):
+    # Several scope forms on one page: ids carry the grant's id so every label points at its radio.
+    return ScopeForm(data, initial={"scope": grant.scope}, auto_id=f"id_grant{grant.pk}_%s")
+
+
+def _sharing_page(request, *, invite_form=None, scope_forms=None, reply_forms=None):
+    sharing = queries.sharing_for_member(request.user)
+    for grant in sharing.grants:
+        grant.scope_form = (scope_forms or {}).get(grant.pk) or scope_form_for(grant)
+    attach_reply_forms(sharing.threads, reply_forms)
+    return render(
+        request,
+        "coaching/sharing.html",
+        {
+            "sharing": sharing,
+            "invite_form": invite_form or MemberInviteForm(user=request.user),
+            "retention_days": ACCESS_LOG_RETENTION_DAYS,
+        },
+    )
+
+
+def _back(fragment=""):
+    return redirect(reverse("coaching:sharing") + fragment)
+
+
+@login_required
+@require_GET
+@member_required
+def sharing(request):
+    return _sharing_page(request)
+
+
+@login_required
+@require_POST
+@member_required
+def invite(request):
+    form = MemberInviteForm(request.POST, user=request.user)
+    if form.is_valid():
+        coach = form.cleaned_data["other"]
+        try:
+            services.grant_invite_coach(member=request.user, coach=coach, scope=form.cleaned_data["scope"])
+        except services.DuplicateGrant:
+            form.add_error("email", _("There is already an invitation between you and this coach."))
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(name)s. They will see your progress once they accept.")
+                % {"name": coach.display_name},
+            )
+            return _back("#coaches")
+    return _sharing_page(request, invite_form=form)
+
+
+def _scope_action(request, pk, action, success_message):
+    grant = _get_grant_for_member(request, pk)
+    form = scope_form_for(grant, request.POST)
+    if not form.is_valid():
+        return _sharing_page(request, scope_forms={grant.pk: form})
+    if action(grant=grant, scope=form.cleaned_data["scope"]):
+        messages.success(request, success_message % {"name": grant.coach.display_name})
+    else:
+        messages.error(request, _("This invitation or grant is no longer open."))
+    return _back("#coaches")
+
+
+@login_required
+@require_POST
+@member_required
+def accept(request, pk):
+    return _scope_action(
+        request, pk, services.grant_accept_by_member, _("%(name)s can now see what you chose to share.")
+    )
+
+
+@login_required
+@require_POST
+@member_required
+def scope(request, pk):
+    return _scope_action(request, pk, services.grant_set_scope, _("You changed what %(name)s can see."))
+
+
+@login_required
+@require_POST
+@member_required
+def decline(request, pk):
+    grant = _get_grant_for_member(request, pk)
+    if services.grant_decline(grant=grant, by_coach=False):
+        messages.success(request, _("Invitation declined."))
+    else:
+        messages.error(request, _("This invitation is no longer open."))
+    return _back("#coaches")
+
+
+@login_required
+@require_POST
+@member_required
+def revoke(request, pk):
+    grant = _get_grant_for_member(request, pk)
+    was_active = grant.status == GrantStatus.ACTIVE
+    if services.grant_revoke(grant=grant):
+        if was_active:
+            messages.success(
+                request, _("%(name)s can no longer see your progress.") % {"name": grant.coach.display_name}
+            )
+        else:
+            messages.success(request, _("Invitation withdrawn."))
+    else:
+        messages.error(request, _("This invitation or grant is no longer open."))
+    return _back("#coaches")
+
+
+@login_required
+@require_POST
+@member_required
+def reply(request, pk):
+    comment = _get_comment_for_member(request, pk)
+    thread = comment.parent or comment
+    # Replies go to a coach who may read them: the conversation pauses when the grant ends.
+    if not CoachGrant.objects.active().filter(member=request.user, coach_id=comment.coach_id).exists():
+        messages.error(request, _("You no longer share your progress with this coach, so you cannot reply."))
+        return _back(f"#comment-{thread.pk}")
+    form = reply_form_for(thread, request.POST)
+    if not form.is_valid():
+        return _sharing_page(request, reply_forms={thread.pk: form})
+    services.comment_add(
+        member=request.user, coach=comment.coach, author=request.user, body=form.cleaned_data["body"], parent=thread
+    )
+    messages.success(request, _("Reply sent."))
+    return _back(f"#comment-{thread.pk}")
+
+
+@login_required
+@require_POST
+@member_required
+def suggestion_accept(request, pk):
+    suggestion = _get_suggestion_for_member(request, pk)
+    goal = services.suggestion_accept(suggestion=suggestion)
+    if goal is None:
+        messages.error(request, _("You have already answered this suggestion."))
+        return _back("#suggestions")
+    messages.success(request, _("“%(title)s” is now one of your goals.") % {"title": goal.title})
+    return _back(f"#suggestion-{suggestion.pk}")
+
+
+@login_required
+@require_POST
+@member_required
+def suggestion_decline(request, pk):
+    suggestion = _get_suggestion_for_member(request, pk)
+    if services.suggestion_decline(suggestion=suggestion) is None:
+        messages.error(request, _("You have already answered this suggestion."))
+    else:
+        messages.success(request, _("Suggestion declined."))
+    return _back("#suggestions")

@@ -1,0 +1,6 @@
+"""The tracker's input and output: contact imports and exports, the iCalendar feed and e-mail reminders.
+
+Parsing and building live in plain modules (linkedin, vcard, importing, exporting, calendar,
+reminders) that take an owner, not a request, so the coaching issue can reuse them; the views in
+accounts/io/views/ look everything up through request.user.
+"""

@@ -1,0 +1,107 @@
+"""Import contacts: upload → preview (every row and what will happen to it) → confirm → per-row result."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.io import importing
+from accounts.io.forms import ImportConfirmForm, ImportUploadForm
+
+PENDING_KEY = "tracker_io_import"
+RESULT_KEY = "tracker_io_import_result"
+
+
+def _pending_import(request):
+    data = request.session.get(PENDING_KEY)
+    return importing.PendingImport.from_session(data, request.user) if data else None
+
+
+def _summary(plans):
+    imported = sum(1 for plan in plans if plan.imports)
+    return {"total": len(plans), "imported": imported, "skipped": len(plans) - imported}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_import(request):
+    if request.method == "POST":
+        form = ImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            pending = importing.PendingImport(
+                owner_id=request.user.pk,
+                source=form.source,
+                filename=form.cleaned_data["file"].name[:200],
+                rows=form.rows,
+            )
+            request.session[PENDING_KEY] = pending.to_session()
+            request.session.pop(RESULT_KEY, None)
+            return redirect("tracker:contact_import_preview")
+    else:
+        form = ImportUploadForm()
+    return render(request, "tracker/io/import.html", {"form": form, "has_pending": PENDING_KEY in request.session})
+
+
+@login_required
+@require_GET
+def contact_import_preview(request):
+    pending = _pending_import(request)
+    if pending is None:
+        messages.info(request, _("Choose a file to import first."))
+        return redirect("tracker:contact_import")
+    plans = importing.plan_import(pending.rows, *importing.existing_keys(request.user))
+    return render(
+        request,
+        "tracker/io/import_preview.html",
+        {
+            "pending": pending,
+            "plans": plans,
+            "summary": _summary(plans),
+            "form": ImportConfirmForm(initial={"import_id": pending.id}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def contact_import_confirm(request):
+    pending = _pending_import(request)
+    form = ImportConfirmForm(request.POST)
+    if pending is None or not form.is_valid() or form.cleaned_data["import_id"] != pending.id:
+        # A second tab, a double click or an old page: never import a file the member did not just see.
+        messages.error(request, _("That preview is no longer current, so nothing was imported. Upload the file again."))
+        return redirect("tracker:contact_import")
+    plans = importing.contacts_import(owner=request.user, rows=pending.rows, source=pending.source)
+    del request.session[PENDING_KEY]
+    request.session[RESULT_KEY] = {
+        "filename": pending.filename,
+        "summary": _summary(plans),
+        "rows": [[plan.row.line, plan.row.name, plan.action, plan.reason, plan.other_line] for plan in plans],
+    }
+    return redirect("tracker:contact_import_result")
+
+
+@login_required
+@require_POST
+def contact_import_cancel(request):
+    request.session.pop(PENDING_KEY, None)
+    messages.info(request, _("The import was cancelled; nothing was imported."))
+    return redirect("tracker:contact_import")
+
+
+@login_required
+@require_GET
+def contact_import_result(request):
+    data = request.session.get(RESULT_KEY)
+    if not data:
+        return redirect("tracker:contact_import")
+    rows = []
+    for line, name, action, reason, other_line in data["rows"]:
+        plan = importing.RowPlan(importing.ImportRow(line=line, name=name), action, reason, other_line)
+        rows.append(plan)
+    return render(
+        request,
+        "tracker/io/import_result.html",
+        {"filename": data["filename"], "summary": data["summary"], "plans": rows},
+    )

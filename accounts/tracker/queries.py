@@ -1,0 +1,116 @@
+"""Read-side queries of the tracker, for a given owner.
+
+Nothing here reads request.user: views pass the signed-in member, and the coaching issue will pass
+a client whose progress a coach may see. Every function runs a fixed number of queries whatever
+the size of the data (lists are capped; counts are aggregates).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Concat
+
+from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interaction
+from networks.models import Network
+
+# Rows per dashboard section; each section links to its full list.
+DASHBOARD_LIMIT = 10
+# Tags are stored lower-cased, separated by TAG_SEPARATOR (see forms.normalize_tags).
+TAG_SEPARATOR = ", "
+
+
+def networks_for_picker(owner):
+    """Networks a member may link a goal or contact to: approved ones and those they submitted."""
+    return Network.objects.filter(Q(status=Network.Status.APPROVED) | Q(submitted_by=owner)).order_by("name")
+
+
+def contacts_of(owner):
+    return Contact.objects.filter(owner=owner)
+
+
+def open_follow_ups(owner):
+    return FollowUp.objects.filter(owner=owner, done_at__isnull=True)
+
+
+def contacts_with_tag(queryset, tag):
+    """Contacts carrying exactly `tag` (not merely a tag containing it), on SQLite and PostgreSQL."""
+    padded = Concat(Value(TAG_SEPARATOR), "tags", Value(TAG_SEPARATOR))
+    return queryset.annotate(_padded_tags=padded).filter(
+        _padded_tags__contains=f"{TAG_SEPARATOR}{tag.lower()}{TAG_SEPARATOR}"
+    )
+
+
+def split_tags(tags):
+    return [tag.strip() for tag in (tags or "").split(TAG_SEPARATOR.strip()) if tag.strip()]
+
+
+# Goals without a due date come after those with one, on every database.
+GOAL_ORDER = [F("due_date").asc(nulls_last=True), "id"]
+
+
+def week_end(today):
+    """The last day of "this week" on the dashboard: today and the six days after it."""
+    return today + datetime.timedelta(days=6)
+
+
+@dataclass
+class Dashboard:
+    today: datetime.date
+    overdue: list
+    overdue_count: int
+    due_this_week: list
+    due_this_week_count: int
+    losing_touch: list
+    losing_touch_count: int
+    contact_count: int
+    goals: list
+    goal_count: int
+    interactions: list
+    events: list
+    contact_choices: list
+
+
+def dashboard_for(owner, *, today, limit=DASHBOARD_LIMIT):
+    """Everything the dashboard shows, in ten queries whatever the amount of data:
+
+    1. follow-up counts (overdue, due this week) in one aggregate
+    2. overdue follow-ups (capped), with their contacts
+    3. follow-ups due this week (capped), with their contacts
+    4. contact counts (all, losing touch) in one aggregate
+    5. contacts we are losing touch with (capped)
+    6. active goal count
+    7. active goals (capped), with their events
+    8. recent interactions (capped), with their contacts
+    9. upcoming events (capped)
+    10. the contact picker of the quick-add forms (id and name only)
+    """
+    end = week_end(today)
+    follow_ups = open_follow_ups(owner).select_related("contact")
+    follow_up_counts = open_follow_ups(owner).aggregate(
+        overdue=Count("id", filter=Q(due_date__lt=today)),
+        week=Count("id", filter=Q(due_date__gte=today, due_date__lte=end)),
+    )
+    contact_counts = contacts_of(owner).aggregate(
+        total=Count("id"), losing=Count("id", filter=Q(next_touch_due__lt=today))
+    )
+    active_goals = Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE)
+    return Dashboard(
+        today=today,
+        overdue_count=follow_up_counts["overdue"],
+        due_this_week_count=follow_up_counts["week"],
+        overdue=list(follow_ups.filter(due_date__lt=today).order_by("due_date", "id")[:limit]),
+        due_this_week=list(
+            follow_ups.filter(due_date__gte=today, due_date__lte=end).order_by("due_date", "id")[:limit]
+        ),
+        contact_count=contact_counts["total"],
+        losing_touch_count=contact_counts["losing"],
+        losing_touch=list(contacts_of(owner).filter(next_touch_due__lt=today).order_by("next_touch_due", "id")[:limit]),
+        goal_count=active_goals.count(),
+        goals=list(active_goals.select_related("event").order_by(*GOAL_ORDER)[:limit]),
+        interactions=list(
+            Interaction.objects.filter(owner=owner).select_related("contact").order_by("-occurred_on", "-id")[:limit]
+        ),
+        events=list(Event.objects.filter(owner=owner, date__gte=today).order_by("date", "id")[:3]),
+        contact_choices=list(contacts_of(owner).order_by("name", "id").values_list("id", "name")),
+    )

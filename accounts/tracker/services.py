@@ -1,0 +1,263 @@
+"""Writes that touch several tracker rows at once, each in one transaction.
+
+Callers pass objects they have already looked up through the owner; the functions re-read the
+rows they change under a lock (select_for_update), so two quick taps cannot lose an update.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
+
+from accounts.models import (
+    Contact,
+    Event,
+    FollowUp,
+    Goal,
+    GoalKind,
+    GoalProgress,
+    GoalStatus,
+    Interaction,
+    InteractionKind,
+)
+from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
+
+MAX_PROGRESS = 1000
+THANK_YOU_DAYS = 2
+CHECK_IN_DAYS = 30
+# A first meeting of these kinds, or an informational interview, deserves a thank-you.
+FIRST_MEETING_KINDS = {InteractionKind.MET, InteractionKind.EVENT}
+
+
+def _today(today):
+    return today or timezone.localdate()
+
+
+# --- Goals ----------------------------------------------------------------------------------------
+
+
+def _record_progress(goal, today):
+    # One history point per goal and day: the last update of the day wins.
+    GoalProgress.objects.update_or_create(goal=goal, recorded_on=today, defaults={"progress": goal.progress})
+
+
+@transaction.atomic
+def goal_create(*, owner, today=None, **fields):
+    """A new goal and the first point of its history."""
+    goal = Goal.objects.create(owner=owner, **fields)
+    _record_progress(goal, _today(today))
+    return goal
+
+
+def goal_add_from_template(*, owner, key, today=None, event=None, network=None):
+    """The member's own goal from a template of the guides' advice (see goal_templates).
+
+    The title is written in the owner's language, as they will read it on the dashboard. Raises
+    KeyError for an unknown key. Reused by the guides ("add to my goals") and by coaches later.
+    """
+    template = TEMPLATES_BY_KEY[key]
+    today = _today(today)
+    with translation.override(owner.preferred_language):
+        title = str(template.title)
+    return goal_create(
+        owner=owner,
+        today=today,
+        title=title,
+        kind=template.kind,
+        target=template.target,
+        due_date=event.date if event else template.due_date(today),
+        event=event,
+        network=network,
+    )
+
+
+@transaction.atomic
+def goal_progress_set(*, goal, progress=None, delta=None, today=None):
+    """Set (or move by `delta`) a goal's progress, within 0..1000, and record it in the history."""
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    value = goal.progress + delta if delta is not None else progress
+    goal.progress = max(0, min(MAX_PROGRESS, value))
+    goal.save(update_fields=["progress", "updated_at"])
+    _record_progress(goal, _today(today))
+    return goal
+
+
+# --- Interactions and the keep-in-touch timer -----------------------------------------------------
+
+
+def contact_touch_recompute(contact):
+    """Last contact = the latest remaining interaction (or none); Contact.save() moves the timer."""
+    latest = contact.interactions.aggregate(latest=Max("occurred_on"))["latest"]
+    contact.last_contacted_on = latest
+    contact.save(update_fields=["last_contacted_on", "updated_at"])
+
+
+@transaction.atomic
+def interaction_log(*, owner, contact, kind, occurred_on, notes=""):
+    """Log an interaction and restart the contact's keep-in-touch timer.
+
+    Returns (interaction, offer_thank_you): the offer is made after a first meeting in person or
+    at an event, and after every informational interview.
+    """
+    contact = Contact.objects.select_for_update().get(pk=contact.pk, owner=owner)
+    first = not contact.interactions.exists()
+    interaction = Interaction.objects.create(
+        owner=owner, contact=contact, kind=kind, occurred_on=occurred_on, notes=notes
+    )
+    # Any logged contact counts, but an older entry typed in late must not move the timer back.
+    if contact.last_contacted_on is None or occurred_on > contact.last_contacted_on:
+        contact.last_contacted_on = occurred_on
+        contact.save(update_fields=["last_contacted_on", "updated_at"])
+    offer = kind == InteractionKind.INTERVIEW or (first and kind in FIRST_MEETING_KINDS)
+    return interaction, offer
+
+
+@transaction.atomic
+def interaction_update(*, interaction, kind, occurred_on, notes):
+    contact = Contact.objects.select_for_update().get(pk=interaction.contact_id)
+    interaction.kind, interaction.occurred_on, interaction.notes = kind, occurred_on, notes
+    interaction.save(update_fields=["kind", "occurred_on", "notes"])
+    contact_touch_recompute(contact)
+    return interaction
+
+
+@transaction.atomic
+def interaction_delete(*, interaction):
+    contact = Contact.objects.select_for_update().get(pk=interaction.contact_id)
+    interaction.delete()
+    contact_touch_recompute(contact)
+    return contact
+
+
+def thank_you_title(contact):
+    return gettext("Send a thank-you note to %(name)s") % {"name": contact.name}
+
+
+def thank_you_due(today=None):
+    return _today(today) + datetime.timedelta(days=THANK_YOU_DAYS)
+
+
+# --- Event mode -----------------------------------------------------------------------------------
+
+
+def _event_goal_title(event):
+    return ngettext(
+        "Meet %(count)s new person at %(event)s",
+        "Meet %(count)s new people at %(event)s",
+        event.people_to_meet,
+    ) % {"count": event.people_to_meet, "event": event.name}
+
+
+def _event_goal(event):
+    return event.goals.filter(kind=GoalKind.MEET).select_for_update().order_by("id").first()
+
+
+@transaction.atomic
+def event_create(*, owner, today=None, **fields):
+    """An event and its linked "meet N new people" goal, due on the event's day."""
+    event = Event.objects.create(owner=owner, **fields)
+    with translation.override(owner.preferred_language):
+        title = _event_goal_title(event)
+    goal_create(
+        owner=owner,
+        today=today,
+        title=title[:200],
+        kind=GoalKind.MEET,
+        target=event.people_to_meet,
+        event=event,
+        event_name=event.name,
+        event_date=event.date,
+        due_date=event.date,
+    )
+    return event
+
+
+@transaction.atomic
+def event_update(*, event, fields):
+    """Save the event's changed fields and keep its linked goal's target, name and dates in step."""
+    event.save(update_fields=list(fields))
+    goal = _event_goal(event)
+    if goal is not None:
+        goal.target = event.people_to_meet
+        goal.event_name, goal.event_date, goal.due_date = event.name, event.date, event.date
+        goal.save(update_fields=["target", "event_name", "event_date", "due_date", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def event_quick_add(*, event, name, company="", note="", today=None):
+    """Add someone met at the event (from a phone, mid-conversation) and count them in the goal."""
+    owner = event.owner
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    contact = Contact.objects.create(
+        owner=owner,
+        name=name,
+        company=company,
+        notes=note,
+        how_met=event.name[:300],
+        met_at_event=event,
+        language=owner.preferred_language,
+    )
+    goal = _event_goal(event)
+    if goal is not None and goal.status == GoalStatus.ACTIVE:
+        goal_progress_set(goal=goal, delta=1, today=today)
+    return contact
+
+
+def event_debriefed_contact_ids(event):
+    """Contacts whose debrief is done: they have the "event" interaction dated on the event's day."""
+    return set(
+        Interaction.objects.filter(
+            owner_id=event.owner_id,
+            contact__met_at_event=event,
+            kind=InteractionKind.EVENT,
+            occurred_on=event.date,
+        ).values_list("contact_id", flat=True)
+    )
+
+
+@transaction.atomic
+def event_debrief(*, event, contacts, today=None):
+    """For each contact not yet debriefed: a thank-you due in two days, a check-in in a month and
+    the "event" interaction; then mark the event debriefed. Running it again creates nothing new.
+
+    Returns the contacts that were debriefed now.
+    """
+    today = _today(today)
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    done = event_debriefed_contact_ids(event)
+    debriefed = []
+    with translation.override(event.owner.preferred_language):
+        for contact in contacts:
+            if contact.pk in done or contact.met_at_event_id != event.pk or contact.owner_id != event.owner_id:
+                continue
+            interaction_log(
+                owner=event.owner,
+                contact=contact,
+                kind=InteractionKind.EVENT,
+                occurred_on=event.date,
+                notes=event.name,
+            )
+            FollowUp.objects.bulk_create(
+                [
+                    FollowUp(
+                        owner=event.owner,
+                        contact=contact,
+                        title=thank_you_title(contact)[:200],
+                        due_date=today + datetime.timedelta(days=THANK_YOU_DAYS),
+                    ),
+                    FollowUp(
+                        owner=event.owner,
+                        contact=contact,
+                        title=(gettext("Check in with %(name)s") % {"name": contact.name})[:200],
+                        due_date=today + datetime.timedelta(days=CHECK_IN_DAYS),
+                    ),
+                ]
+            )
+            debriefed.append(contact)
+    if event.debriefed_at is None:
+        event.debriefed_at = timezone.now()
+        event.save(update_fields=["debriefed_at"])
+    return debriefed

@@ -1,0 +1,41 @@
+"""The tracker's home, /<lang>/me/: what needs doing now, at a glance, with quick-add forms."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from accounts.coaching.queries import feedback_for_member
+from accounts.tracker import queries
+from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
+from accounts.tracker.views.followups import snooze_choices
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    today = timezone.localdate()
+    data = queries.dashboard_for(request.user, today=today)
+    # The two contact pickers share one query (data.contact_choices).
+    return render(
+        request,
+        "tracker/dashboard.html",
+        {
+            "data": data,
+            "today": today,
+            "coaching_feedback": feedback_for_member(request.user),
+            "snooze_choices": snooze_choices(today),
+            "contact_form": QuickContactForm(owner=request.user, auto_id="qc_%s"),
+            "follow_up_form": FollowUpForm(
+                owner=request.user,
+                contact_choices=data.contact_choices,
+                auto_id="qf_%s",
+                initial={"due_date": today + datetime.timedelta(days=2)},
+            ),
+            "interaction_form": InteractionForm(
+                owner=request.user, contact_choices=data.contact_choices, auto_id="qi_%s"
+            ),
+        },
+    )

@@ -1,0 +1,138 @@
+"""Goals: list, add (also from a template of the guides' advice), edit, progress, status, delete."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import Goal, GoalStatus
+from accounts.tracker import services
+from accounts.tracker.forms import GoalForm, GoalProgressForm, GoalStatusForm, GoalTemplateForm
+from accounts.tracker.goal_templates import GOAL_TEMPLATES
+from accounts.tracker.queries import GOAL_ORDER
+from accounts.tracker.views.common import _get_goal_for_user, redirect_next
+
+PAGE_SIZE = 50
+# Points shown in a goal's history table (newest last); older ones stay stored for charts.
+HISTORY_LIMIT = 60
+
+
+@login_required
+@require_GET
+def goal_list(request):
+    status = request.GET.get("status", GoalStatus.ACTIVE)
+    if status not in GoalStatus.values:
+        status = GoalStatus.ACTIVE
+    goals = Goal.objects.filter(owner=request.user, status=status).select_related("event").order_by(*GOAL_ORDER)
+    page = Paginator(goals, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "tracker/goal_list.html",
+        {"page": page, "status": status, "statuses": GoalStatus.choices},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_add(request):
+    form = GoalForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        goal = services.goal_create(owner=request.user, **form.cleaned_data)
+        messages.success(request, _("Goal added: %(title)s") % {"title": goal.title})
+        return redirect("tracker:goal_detail", pk=goal.pk)
+    return render(request, "tracker/goal_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def goal_templates(request):
+    return render(request, "tracker/goal_templates.html", {"templates": GOAL_TEMPLATES})
+
+
+@login_required
+@require_POST
+def goal_add_template(request):
+    form = GoalTemplateForm(request.POST)
+    if not form.is_valid():
+        return render(request, "tracker/goal_templates.html", {"templates": GOAL_TEMPLATES, "form": form}, status=400)
+    goal = services.goal_add_from_template(owner=request.user, key=form.cleaned_data["key"])
+    messages.success(request, _("Goal added: %(title)s") % {"title": goal.title})
+    return redirect("tracker:goal_detail", pk=goal.pk)
+
+
+def _detail_context(goal, progress_form=None, status_form=None):
+    return {
+        "goal": goal,
+        "history": list(reversed(goal.history.order_by("-recorded_on")[:HISTORY_LIMIT])),
+        "progress_form": progress_form or GoalProgressForm(initial={"progress": goal.progress}),
+        "status_form": status_form or GoalStatusForm(initial={"status": goal.status}),
+    }
+
+
+@login_required
+@require_GET
+def goal_detail(request, pk):
+    goal = _get_goal_for_user(request, pk)
+    return render(request, "tracker/goal_detail.html", _detail_context(goal))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request, pk):
+    goal = _get_goal_for_user(request, pk)
+    form = GoalForm(request.POST or None, instance=goal, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Goal saved."))
+        return redirect("tracker:goal_detail", pk=goal.pk)
+    return render(request, "tracker/goal_form.html", {"form": form, "goal": goal}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def goal_progress(request, pk):
+    """Set the progress, or move it one step with the +1 / −1 buttons (delta)."""
+    goal = _get_goal_for_user(request, pk)
+    today = timezone.localdate()
+    delta = request.POST.get("delta")
+    if delta in ("1", "-1"):
+        services.goal_progress_set(goal=goal, delta=int(delta), today=today)
+        return redirect_next(request, reverse("tracker:goal_detail", args=[goal.pk]))
+    form = GoalProgressForm(request.POST)
+    if not form.is_valid():
+        return render(request, "tracker/goal_detail.html", _detail_context(goal, progress_form=form), status=400)
+    services.goal_progress_set(goal=goal, progress=form.cleaned_data["progress"], today=today)
+    messages.success(request, _("Progress saved."))
+    return redirect_next(request, reverse("tracker:goal_detail", args=[goal.pk]))
+
+
+@login_required
+@require_POST
+def goal_status(request, pk):
+    goal = _get_goal_for_user(request, pk)
+    form = GoalStatusForm(request.POST)
+    if not form.is_valid():
+        return render(request, "tracker/goal_detail.html", _detail_context(goal, status_form=form), status=400)
+    goal.status = form.cleaned_data["status"]
+    goal.save(update_fields=["status", "updated_at"])
+    messages.success(request, _("Goal status: %(status)s.") % {"status": goal.get_status_display()})
+    return redirect_next(request, reverse("tracker:goal_detail", args=[goal.pk]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request, pk):
+    goal = _get_goal_for_user(request, pk)
+    if request.method == "POST":
+        goal.delete()
+        messages.success(request, _("Goal deleted."))
+        return redirect("tracker:goal_list")
+    return render(
+        request,
+        "tracker/confirm_delete.html",
+        {"object": goal, "cancel_url": reverse("tracker:goal_detail", args=[goal.pk])},
+    )

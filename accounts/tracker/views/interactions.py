@@ -1,0 +1,107 @@
+"""The interaction log: log (from a contact's page or the dashboard), list, edit, delete.
+
+Logging, editing and deleting all keep the contact's last contact and keep-in-touch timer right
+(services.interaction_*).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.models import Interaction, InteractionKind
+from accounts.tracker import services
+from accounts.tracker.forms import InteractionForm
+from accounts.tracker.questions import INTERVIEW_QUESTIONS
+from accounts.tracker.views.common import _get_contact_for_user, _get_interaction_for_user
+
+PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def interaction_list(request):
+    interactions = Interaction.objects.filter(owner=request.user).select_related("contact")
+    page = Paginator(interactions.order_by("-occurred_on", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "tracker/interaction_list.html", {"page": page})
+
+
+def _form_context(form, contact=None, interaction=None, kind=None):
+    return {
+        "form": form,
+        "contact": contact,
+        "interaction": interaction,
+        "questions": INTERVIEW_QUESTIONS,
+        # The questions open by themselves when the member is about to log an interview.
+        "questions_open": kind == InteractionKind.INTERVIEW,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interaction_add(request, contact_pk=None):
+    contact = _get_contact_for_user(request, contact_pk) if contact_pk is not None else None
+    kind = request.POST.get("kind") or request.GET.get("kind")
+    initial = {"kind": kind} if kind in InteractionKind.values else {}
+    form = InteractionForm(request.POST or None, owner=request.user, contact=contact, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        target = contact or data["contact"]
+        _interaction, offer = services.interaction_log(
+            owner=request.user,
+            contact=target,
+            kind=data["kind"],
+            occurred_on=data["occurred_on"],
+            notes=data["notes"],
+        )
+        messages.success(
+            request,
+            _("Logged: %(kind)s with %(name)s.") % {"kind": InteractionKind(data["kind"]).label, "name": target.name},
+        )
+        url = reverse("tracker:contact_detail", args=[target.pk])
+        # After a first meeting or an interview, the contact page offers a thank-you follow-up.
+        return redirect(f"{url}?thanks=1#thank-you" if offer else url)
+    return render(
+        request,
+        "tracker/interaction_form.html",
+        _form_context(form, contact=contact, kind=kind),
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interaction_edit(request, pk):
+    interaction = _get_interaction_for_user(request, pk)
+    form = InteractionForm(request.POST or None, instance=interaction, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.interaction_update(
+            interaction=interaction, kind=data["kind"], occurred_on=data["occurred_on"], notes=data["notes"]
+        )
+        messages.success(request, _("Interaction saved."))
+        return redirect("tracker:contact_detail", pk=interaction.contact_id)
+    return render(
+        request,
+        "tracker/interaction_form.html",
+        _form_context(form, contact=interaction.contact, interaction=interaction, kind=interaction.kind),
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interaction_delete(request, pk):
+    interaction = _get_interaction_for_user(request, pk)
+    if request.method == "POST":
+        contact = services.interaction_delete(interaction=interaction)
+        messages.success(request, _("Interaction deleted."))
+        return redirect("tracker:contact_detail", pk=contact.pk)
+    return render(
+        request,
+        "tracker/confirm_delete.html",
+        {"object": interaction, "cancel_url": reverse("tracker:contact_detail", args=[interaction.contact_id])},
+    )

@@ -1,0 +1,42 @@
+"""networks' models, one module per concern: the catalogue, evaluations, and the member's own relations."""
+
+from networks.models.catalogue import (
+    MEETING_MODES,
+    RESERVED_SLUGS,
+    SPOKEN_LANGUAGES,
+    Country,
+    Criterion,
+    Currency,
+    FeePeriod,
+    Formality,
+    Kind,
+    Network,
+    Scope,
+)
+from networks.models.evaluations import SCORE_MAX, SCORE_MIN, CriterionStats, Evaluation, Score
+from networks.models.members import DEFAULT_WEIGHT, WEIGHT_MAX, WEIGHT_MIN, Membership, MembershipStatus, Priority
+
+__all__ = [
+    "DEFAULT_WEIGHT",
+    "MEETING_MODES",
+    "RESERVED_SLUGS",
+    "SCORE_MAX",
+    "SCORE_MIN",
+    "SPOKEN_LANGUAGES",
+    "WEIGHT_MAX",
+    "WEIGHT_MIN",
+    "Country",
+    "Criterion",
+    "CriterionStats",
+    "Currency",
+    "Evaluation",
+    "FeePeriod",
+    "Formality",
+    "Kind",
+    "Membership",
+    "MembershipStatus",
+    "Network",
+    "Priority",
+    "Scope",
+    "Score",
+]

@@ -1,0 +1,308 @@
+"""The catalogue: networks and the checklist criteria they are judged against.
+
+Network's name and integer primary key are what other apps rely on (the tracker links goals and
+contacts to networks). Its aggregate columns (`evaluation_count`, `score_average`) are written only
+by networks.services, inside the transaction that changes an evaluation.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    PROFESSIONAL = "professional", _("Professional association")
+    ALUMNI = "alumni", _("Alumni network")
+    CHAMBER = "chamber", _("Chamber of commerce")
+    MEETUP = "meetup", _("Industry meetup")
+    ONLINE = "online", _("Online community")
+    MENTORING = "mentoring", _("Mentoring programme")
+    STUDENT = "student", _("Student association")
+    SOCIAL = "social", _("Social club")
+    CONFERENCE = "conference", _("Conference or trade fair")
+
+
+class Scope(models.TextChoices):
+    LOCAL = "local", _("Local")
+    NATIONAL = "national", _("National")
+    INTERNATIONAL = "international", _("International")
+
+
+class Country(models.TextChoices):
+    # Blank means several countries, or online only.
+    SWEDEN = "SE", _("Sweden")
+    DENMARK = "DK", _("Denmark")
+    FINLAND = "FI", _("Finland")
+    NORWAY = "NO", _("Norway")
+    ICELAND = "IS", _("Iceland")
+
+
+class Formality(models.TextChoices):
+    INFORMAL = "informal", _("Informal")
+    FORMAL = "formal", _("Formal membership")
+
+
+class Currency(models.TextChoices):
+    SEK = "SEK", "SEK"
+    DKK = "DKK", "DKK"
+    EUR = "EUR", "EUR"
+    NOK = "NOK", "NOK"
+
+
+class FeePeriod(models.TextChoices):
+    ONE_OFF = "one_off", _("one-off")
+    MONTH = "month", _("per month")
+    YEAR = "year", _("per year")
+
+
+# Languages a network's activities are held in (not the site's UI languages).
+SPOKEN_LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("da", _("Danish")),
+    ("fi", _("Finnish")),
+    ("no", _("Norwegian")),
+    ("is", _("Icelandic")),
+    ("en", _("English")),
+    ("de", _("German")),
+]
+SPOKEN_LANGUAGE_CODES = [code for code, _name in SPOKEN_LANGUAGES]
+
+# How members meet: one boolean column each, so the filter is a plain indexed-or-not column test.
+MEETING_MODES = [
+    ("in_person", _("In person")),
+    ("online", _("Online or video")),
+    ("phone_email", _("Phone or e-mail")),
+    ("social_media", _("Social media")),
+]
+
+# Paths under /networks/ that are pages, not networks; a network may not take them as its slug.
+RESERVED_SLUGS = {"suggest", "mine", "compare", "priorities", "checklist", "evaluations", "memberships"}
+
+
+def validate_language_list(value):
+    """`languages` holds distinct two-letter codes joined by commas, e.g. "en,sv"."""
+    if not value:
+        return
+    codes = value.split(",")
+    unknown = [code for code in codes if code not in SPOKEN_LANGUAGE_CODES]
+    if unknown or len(set(codes)) != len(codes):
+        raise ValidationError(_("Choose languages from the list."), code="invalid_languages")
+
+
+def validate_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This address is reserved; choose another."), code="reserved_slug")
+
+
+class NetworkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Network.Status.APPROVED)
+
+    def visible_to(self, user):
+        """Approved networks for everyone; pending ones for their submitter; everything for staff."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        visible = Q(status=Network.Status.APPROVED)
+        if user.is_authenticated:
+            visible |= Q(status=Network.Status.PENDING, submitted_by=user)
+        return self.filter(visible)
+
+    def search(self, text):
+        """Name, or the short description in any language.
+
+        filter() on a translated field reads only the active language's column, so a description
+        that exists only in Swedish (and is shown to a Finnish reader by fallback) would not be
+        found; search every column instead.
+        """
+        query = Q(name__icontains=text) | Q(city__icontains=text)
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            query |= Q(**{f"summary_{code}__icontains": text})
+        return self.filter(query)
+
+    def with_language(self, code):
+        # Codes are exactly two letters and separated by commas, so a substring match on a code
+        # can only hit that code (see validate_language_list).
+        return self.filter(languages__contains=code)
+
+
+class Network(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending review")
+        APPROVED = "approved", _("Approved")
+        HIDDEN = "hidden", _("Hidden")
+
+    Kind = Kind
+    Scope = Scope
+    Country = Country
+    Formality = Formality
+    Currency = Currency
+    FeePeriod = FeePeriod
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, validators=[validate_not_reserved])
+    # Translated (networks/translation.py): summary, purpose, organiser, audience.
+    summary = models.CharField(
+        _("short description"), max_length=300, help_text=_("One or two sentences: what the network is.")
+    )
+    purpose = models.TextField(
+        _("purpose and goals"), max_length=2000, blank=True, help_text=_("What the network is for and what it does.")
+    )
+    organiser = models.CharField(_("who runs it"), max_length=200, blank=True)
+    audience = models.CharField(_("who the members are"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    scope = models.CharField(_("scope"), max_length=13, choices=Scope.choices)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, blank=True, help_text=_("Leave empty if several or none.")
+    )
+    languages = models.CharField(_("languages spoken"), max_length=40, blank=True, validators=[validate_language_list])
+    formality = models.CharField(_("formality"), max_length=8, choices=Formality.choices, default=Formality.INFORMAL)
+    fee_amount = models.DecimalField(
+        _("membership fee"),
+        max_digits=8,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("0 if it is free."),
+    )
+    fee_currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.SEK)
+    fee_period = models.CharField(_("fee period"), max_length=7, choices=FeePeriod.choices, default=FeePeriod.YEAR)
+    meets_in_person = models.BooleanField(_("in person"), default=False)
+    meets_online = models.BooleanField(_("online or video"), default=False)
+    meets_phone_email = models.BooleanField(_("phone or e-mail"), default=False)
+    meets_social_media = models.BooleanField(_("social media"), default=False)
+    website = models.URLField(_("website"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_networks",
+    )
+    # Denormalised from the evaluations by networks.services.network_stats_refresh.
+    evaluation_count = models.PositiveIntegerField(_("evaluations"), default=0, editable=False)
+    score_average = models.FloatField(
+        _("overall score"),
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("The mean of the per-criterion averages."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "approved", "hidden"]), name="networks_network_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="networks_network_kind_valid"),
+            models.CheckConstraint(condition=Q(scope__in=Scope.values), name="networks_network_scope_valid"),
+            models.CheckConstraint(
+                condition=Q(country__in=[*Country.values, ""]), name="networks_network_country_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(formality__in=Formality.values), name="networks_network_formality_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_currency__in=Currency.values), name="networks_network_fee_currency_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_period__in=FeePeriod.values), name="networks_network_fee_period_valid"
+            ),
+            models.CheckConstraint(condition=Q(fee_amount__gte=0), name="networks_network_fee_not_negative"),
+            models.CheckConstraint(
+                condition=Q(score_average__isnull=True) | Q(score_average__gte=1, score_average__lte=5),
+                name="networks_network_score_average_range",
+            ),
+        ]
+        indexes = [
+            # Catalogue, default sort: approved networks by overall score.
+            models.Index(fields=["status", "-score_average"], name="networks_network_by_score"),
+            # Catalogue sorted by "newest".
+            models.Index(fields=["status", "-created_at"], name="networks_network_newest"),
+            # Catalogue city filter, and the list of cities offered in that filter.
+            models.Index(fields=["status", "city"], name="networks_network_city"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_free(self):
+        return self.fee_amount == 0
+
+    @property
+    def fee_display(self):
+        if self.is_free:
+            return _("Free")
+        amount = number_format(self.fee_amount, decimal_pos=0 if self.fee_amount == int(self.fee_amount) else 2)
+        return f"{amount} {self.fee_currency} {self.get_fee_period_display()}"
+
+    @property
+    def yearly_fee(self):
+        """The fee over a year, for comparing networks; a one-off fee is not spread out (None)."""
+        if self.fee_period == FeePeriod.MONTH:
+            return self.fee_amount * 12
+        if self.fee_period == FeePeriod.YEAR:
+            return self.fee_amount
+        return self.fee_amount if self.is_free else None
+
+    @property
+    def language_list(self):
+        return [code for code in self.languages.split(",") if code] if self.languages else []
+
+    @property
+    def language_names(self):
+        names = dict(SPOKEN_LANGUAGES)
+        return [names[code] for code in self.language_list if code in names]
+
+    @property
+    def meeting_modes(self):
+        return [label for mode, label in MEETING_MODES if getattr(self, f"meets_{mode}")]
+
+    @property
+    def place(self):
+        parts = [self.city, self.get_country_display() if self.country else ""]
+        return ", ".join(str(part) for part in parts if part)
+
+    def summary_language(self):
+        """The language the description is actually shown in (it may be a fallback)."""
+        active = translation.get_language() or settings.LANGUAGE_CODE
+        chain = [active, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get(active, ())]
+        for code in chain:
+            if getattr(self, f"summary_{code}", ""):
+                return code
+        return active
+
+
+class Criterion(models.Model):
+    """One point of the "choose the right network" checklist; seeded in en, sv, da, fi."""
+
+    order = models.PositiveSmallIntegerField(_("order"), unique=True)
+    key = models.SlugField(_("key"), max_length=20, unique=True)
+    # Translated (networks/translation.py): label, question, help_text.
+    label = models.CharField(_("short label"), max_length=60)
+    question = models.CharField(_("question"), max_length=200)
+    help_text = models.TextField(_("help text"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,101 @@
+"""Writes that touch several models: an evaluation, its scores and the network's aggregates.
+
+Concurrency: every write locks the network row first (SELECT ... FOR UPDATE on PostgreSQL; SQLite
+takes its write lock at BEGIN), then recomputes the aggregates from the Score rows. Two members
+evaluating the same network at once therefore queue, and the second recompute sees the first
+one's committed scores: no lost update, and no drift, because nothing is incremented blindly.
+"""
+
+from django.db import transaction
+from django.db.models import Count, Sum
+
+from networks.models import SCORE_MAX, SCORE_MIN, Criterion, CriterionStats, Evaluation, Network, Score
+
+
+class EvaluationError(ValueError):
+    """The scores do not cover exactly the checklist's criteria, or one is out of range."""
+
+
+def _lock_network(network_id):
+    """Lock the network row for the rest of the transaction; False if it no longer exists."""
+    return Network.objects.select_for_update().filter(pk=network_id).values_list("pk", flat=True).first() is not None
+
+
+def network_stats_refresh(*, network_id):
+    """Recompute a network's per-criterion and overall aggregates from its scores.
+
+    Must run inside the transaction that changed the scores (it locks the network row).
+    """
+    if not _lock_network(network_id):
+        return
+    rows = (
+        Score.objects.filter(evaluation__network_id=network_id)
+        .values("criterion_id")
+        .annotate(n=Count("id"), total=Sum("score"))
+        .order_by()
+    )
+    by_criterion = {row["criterion_id"]: (row["n"], row["total"]) for row in rows}
+    stats = []
+    for criterion_id in Criterion.objects.values_list("pk", flat=True):
+        count, total = by_criterion.get(criterion_id, (0, 0))
+        stats.append(
+            CriterionStats(
+                network_id=network_id,
+                criterion_id=criterion_id,
+                score_count=count,
+                score_sum=total,
+                average=total / count if count else None,
+            )
+        )
+    CriterionStats.objects.bulk_create(
+        stats,
+        update_conflicts=True,
+        unique_fields=["network", "criterion"],
+        update_fields=["score_count", "score_sum", "average"],
+    )
+    averages = [row.average for row in stats if row.average is not None]
+    # update(), not save(): a new rating is not an edit of the network, so updated_at stays.
+    Network.objects.filter(pk=network_id).update(
+        evaluation_count=Evaluation.objects.filter(network_id=network_id).count(),
+        score_average=sum(averages) / len(averages) if averages else None,
+    )
+
+
+def evaluation_save(*, member, network, scores, comment=""):
+    """Create or update `member`'s evaluation of `network`; returns (evaluation, created).
+
+    `scores` maps every criterion's pk to (score, note). Raises EvaluationError if it does not; the
+    database constraints (one evaluation per member and network, score 1–5) are the last line.
+    """
+    criterion_ids = set(Criterion.objects.values_list("pk", flat=True))
+    if set(scores) != criterion_ids:
+        raise EvaluationError("scores must cover exactly the checklist's criteria")
+    for score, _note in scores.values():
+        if not isinstance(score, int) or not SCORE_MIN <= score <= SCORE_MAX:
+            raise EvaluationError(f"score out of range: {score!r}")
+    with transaction.atomic():
+        # Lock first: a double submission, or two tabs, then queue here and the second one finds
+        # the first one's row and updates it instead of failing on the unique constraint.
+        if not _lock_network(network.pk):
+            raise Network.DoesNotExist
+        evaluation, created = Evaluation.objects.update_or_create(
+            member=member, network=network, defaults={"comment": comment}
+        )
+        Score.objects.bulk_create(
+            [
+                Score(evaluation=evaluation, criterion_id=criterion_id, score=score, note=note)
+                for criterion_id, (score, note) in sorted(scores.items())
+            ],
+            update_conflicts=True,
+            unique_fields=["evaluation", "criterion"],
+            update_fields=["score", "note"],
+        )
+        network_stats_refresh(network_id=network.pk)
+    return evaluation, created
+
+
+def evaluation_delete(*, evaluation):
+    """Delete an evaluation; the post_delete signal (networks.signals) refreshes the aggregates."""
+    with transaction.atomic():
+        _lock_network(evaluation.network_id)
+        evaluation.delete()

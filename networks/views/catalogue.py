@@ -1,0 +1,215 @@
+"""Public pages: the catalogue, a network's details, the side-by-side comparison and the checklist.
+
+Each runs a fixed number of queries whatever the number of networks or evaluations: aggregates
+are columns (Network.evaluation_count, score_average, CriterionStats) and "fit for me" is a
+subquery annotated in SQL (networks/scoring.py). tests/networks/test_queries.py pins the counts.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET
+
+from networks.forms import CatalogueFilterForm
+from networks.models import Criterion, CriterionStats, Evaluation, Membership, MembershipStatus, Network, Score
+from networks.scoring import fit_expression, fit_from_stats, weights_for
+from networks.views.access import _get_network_for_user
+
+PER_PAGE = 20
+COMMENTS_SHOWN = 20
+COMPARE_MIN = 2
+COMPARE_MAX = 4
+
+_BY_SCORE = F("score_average").desc(nulls_last=True)
+ORDERINGS = {
+    "score": [_BY_SCORE, "-evaluation_count", "name", "pk"],
+    "fit": [F("fit").desc(nulls_last=True), _BY_SCORE, "name", "pk"],
+    "evaluations": ["-evaluation_count", _BY_SCORE, "name", "pk"],
+    "newest": ["-created_at", "-pk"],
+    "name": ["name", "pk"],
+}
+
+
+def _filtered(networks, filters):
+    if text := filters.get("q"):
+        networks = networks.search(text)
+    for field in ("kind", "scope", "city"):
+        if value := filters.get(field):
+            networks = networks.filter(**{field: value})
+    if code := filters.get("language"):
+        networks = networks.with_language(code)
+    if fee := filters.get("fee"):
+        networks = networks.filter(fee_amount=0) if fee == "free" else networks.filter(fee_amount__gt=0)
+    if mode := filters.get("meets"):
+        networks = networks.filter(**{f"meets_{mode}": True})
+    return networks
+
+
+@require_GET
+def network_list(request):
+    user = request.user
+    weights = weights_for(user)
+    cities = list(
+        Network.objects.published().exclude(city="").order_by("city").values_list("city", flat=True).distinct()
+    )
+    form = CatalogueFilterForm(request.GET or None, cities=cities, can_fit=user.is_authenticated)
+    filters = form.filters() if form.is_bound else {}
+    networks = _filtered(Network.objects.published(), filters)
+    sort = filters.get("sort") or "score"
+    if user.is_authenticated:
+        networks = networks.annotate(fit=fit_expression(weights))
+    page = Paginator(networks.order_by(*ORDERINGS[sort]), PER_PAGE).get_page(request.GET.get("page"))
+    statuses = {}
+    if user.is_authenticated:
+        statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))
+    for network in page:
+        status = statuses.get(network.pk)
+        network.my_status_label = MembershipStatus(status).label if status else None
+    return render(
+        request,
+        "networks/list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "sort": sort,
+            "filtered": any(key != "sort" for key in filters),
+            "narrowed": any(key not in ("q", "sort") for key in filters),
+            "has_priorities": bool(weights),
+        },
+    )
+
+
+def _breakdown(criteria, stats, own_scores=None):
+    """One row per criterion: the network's average and count, and the member's own score."""
+    own_scores = own_scores or {}
+    rows = []
+    for criterion in criteria:
+        row = stats.get(criterion.pk)
+        rows.append(
+            {
+                "criterion": criterion,
+                "average": row.average if row else None,
+                "count": row.score_count if row else 0,
+                "own": own_scores.get(criterion.pk),
+            }
+        )
+    return rows
+
+
+@require_GET
+def network_detail(request, slug):
+    network = _get_network_for_user(request, slug)
+    user = request.user
+    criteria = list(Criterion.objects.all())
+    stats = {row.criterion_id: row for row in CriterionStats.objects.filter(network=network)}
+    comments = list(
+        network.evaluations.exclude(comment="").select_related("member").order_by("-updated_at")[:COMMENTS_SHOWN]
+    )
+    context = {"network": network, "comments": comments, "criteria": criteria}
+    own_scores, weights = {}, {}
+    if user.is_authenticated:
+        weights = weights_for(user)
+        context["evaluation"] = Evaluation.objects.filter(member=user, network=network).first()
+        own_scores = {
+            score.criterion_id: score
+            for score in Score.objects.filter(evaluation__member=user, evaluation__network=network)
+        }
+        context["membership"] = Membership.objects.filter(member=user, network=network).first()
+        context["fit"] = fit_from_stats(stats.values(), weights)
+        context["has_priorities"] = bool(weights)
+    context["rows"] = _breakdown(criteria, stats, own_scores)
+    context["summary_language"] = network.summary_language()
+    return render(request, "networks/detail.html", context)
+
+
+def _compare_selection(request):
+    """The distinct slugs asked for, in order, and an error message if the count is wrong."""
+    slugs = []
+    for slug in request.GET.getlist("n"):
+        slug = slug.strip()[:140]
+        if slug and slug not in slugs:
+            slugs.append(slug)
+    if not request.GET:
+        return slugs, None
+    if len(slugs) < COMPARE_MIN:
+        return slugs, _("Choose at least two networks to compare.")
+    if len(slugs) > COMPARE_MAX:
+        return slugs, _("You can compare at most four networks at a time; choose fewer.")
+    return slugs, None
+
+
+@require_GET
+def network_compare(request):
+    user = request.user
+    slugs, error = _compare_selection(request)
+    networks, rows = [], []
+    if slugs and error is None:
+        found = {network.slug: network for network in Network.objects.visible_to(user).filter(slug__in=slugs)}
+        networks = [found[slug] for slug in slugs if slug in found]
+        missing = len(slugs) - len(networks)
+        if missing:
+            error = ngettext(
+                "One of the chosen networks is not in the catalogue.",
+                "%(count)d of the chosen networks are not in the catalogue.",
+                missing,
+            ) % {"count": missing}
+            if len(networks) < COMPARE_MIN:
+                networks = []
+    if networks:
+        rows = _compare_rows(user, networks)
+    picker = _compare_picker(user, networks)
+    return render(
+        request,
+        "networks/compare.html",
+        {"networks": networks, "rows": rows, "error": error, "picker": picker, "selected": set(slugs)},
+    )
+
+
+def _compare_rows(user, networks):
+    """Per network: its breakdown, fit, and the member's own scores and membership. Fixed queries."""
+    criteria = list(Criterion.objects.all())
+    stats, own, memberships, weights = {}, {}, {}, {}
+    for row in CriterionStats.objects.filter(network__in=networks):
+        stats.setdefault(row.network_id, {})[row.criterion_id] = row
+    if user.is_authenticated:
+        weights = weights_for(user)
+        for score in Score.objects.filter(evaluation__member=user, evaluation__network__in=networks).select_related(
+            "evaluation"
+        ):
+            own.setdefault(score.evaluation.network_id, {})[score.criterion_id] = score
+        memberships = {m.network_id: m for m in Membership.objects.filter(member=user, network__in=networks)}
+    columns = []
+    for network in networks:
+        network_stats = stats.get(network.pk, {})
+        columns.append(
+            {
+                "network": network,
+                "rows": _breakdown(criteria, network_stats, own.get(network.pk)),
+                "fit": fit_from_stats(network_stats.values(), weights) if user.is_authenticated else None,
+                "membership": memberships.get(network.pk),
+            }
+        )
+    # The template walks criteria down and networks across.
+    return {
+        "criteria": [
+            {"criterion": criterion, "cells": [column["rows"][i] for column in columns]}
+            for i, criterion in enumerate(criteria)
+        ],
+        "columns": columns,
+    }
+
+
+def _compare_picker(user, chosen):
+    """Networks to tick: the ones chosen, plus the member's own (considered, joined, evaluated)."""
+    query = Q(pk__in=[network.pk for network in chosen])
+    if user.is_authenticated:
+        query |= Q(memberships__member=user) | Q(evaluations__member=user)
+    return list(Network.objects.visible_to(user).filter(query).distinct().order_by("name"))
+
+
+@require_GET
+def checklist(request):
+    """The five criteria with their help texts: what guides link to when they explain how to choose."""
+    return render(request, "networks/checklist.html", {"criteria": Criterion.objects.all()})

@@ -1,0 +1,79 @@
+"""Transparency: the member sees what their coaches viewed over the last 90 days; older rows are purged."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import ACCESS_LOG_RETENTION_DAYS, AccessKind, CoachAccessLog, purge_coach_access_log
+from tests.coaching.factories import ContactFactory, GrantFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _log(coach, member, days_ago, what=AccessKind.OVERVIEW, contact=None):
+    return CoachAccessLog.objects.create(
+        coach=coach,
+        member=member,
+        what=what,
+        contact=contact,
+        viewed_at=timezone.now() - datetime.timedelta(days=days_ago),
+    )
+
+
+def test_it_purges_rows_older_than_90_days_and_keeps_the_rest(alice, bob):
+    now = timezone.now()
+    kept = [_log(bob, alice, days) for days in (0, 1, 89)]
+    old = [_log(bob, alice, days) for days in (91, 400)]
+    assert ACCESS_LOG_RETENTION_DAYS == 90
+    assert purge_coach_access_log(now=now) == len(old)
+    assert set(CoachAccessLog.objects.values_list("pk", flat=True)) == {row.pk for row in kept}
+    assert purge_coach_access_log(now=now) == 0
+
+
+def test_it_purges_by_the_given_moment(alice, bob):
+    row = _log(bob, alice, 0)
+    assert purge_coach_access_log(now=timezone.now() + datetime.timedelta(days=91)) == 1
+    assert not CoachAccessLog.objects.filter(pk=row.pk).exists()
+
+
+def test_it_shows_the_member_what_each_coach_viewed(alice_client, alice, bob, fiona):
+    contact = ContactFactory(owner=alice, name="Åsa Ödegård")
+    _log(bob, alice, 2)
+    _log(fiona, alice, 1, AccessKind.CONTACT, contact)
+    _log(fiona, alice, 95)  # older than the retention: not shown
+    response = alice_client.get("/en/coach/sharing/")
+    log = response.context["sharing"].access_log
+    assert [(row.coach, row.what) for row in log] == [(fiona, AccessKind.CONTACT), (bob, AccessKind.OVERVIEW)]
+    body = response.content.decode()
+    assert "One contact: Åsa Ödegård" in body
+    assert "Progress: goals and follow-up statistics" in body
+    assert "kept for 90 days" in body
+
+
+def test_it_keeps_the_log_row_when_the_contact_is_deleted(alice_client, alice, bob):
+    contact = ContactFactory(owner=alice)
+    _log(bob, alice, 0, AccessKind.CONTACT, contact)
+    contact.delete()
+    assert "a contact you have deleted" in alice_client.get("/en/coach/sharing/").content.decode()
+
+
+def test_it_never_shows_a_member_another_members_log(charlie_client, alice, bob):
+    _log(bob, alice, 0)
+    assert list(charlie_client.get("/en/coach/sharing/").context["sharing"].access_log) == []
+
+
+@pytest.mark.parametrize("rows", [1, 150])
+def test_it_shows_the_sharing_page_in_a_fixed_number_of_queries(
+    alice_client, alice, bob_grant, bob_comment, bob_suggestion, django_assert_num_queries, rows
+):
+    for days in range(rows):
+        _log(bob_grant.coach, alice, days % 80)
+    GrantFactory(member=alice, status="revoked")
+    # 1. session  2. member  3. open grants with coaches  4. ended grants
+    # 5–6. conversations (threads, then replies)  7. pending suggestions  8. answered suggestions
+    # 9. access log (capped at 100)  10. its size
+    with django_assert_num_queries(10):
+        response = alice_client.get("/en/coach/sharing/")
+    assert len(response.context["sharing"].access_log) == min(rows, 100)
+    assert response.context["sharing"].access_log_count == rows

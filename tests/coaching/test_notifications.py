@@ -1,0 +1,139 @@
+"""E-mails: invitation, acceptance, comment and suggestion, each in the RECIPIENT's language,
+as text and HTML, with absolute links; none when the write is rolled back."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django.utils import translation
+
+from accounts.coaching import services
+from accounts.models import GrantScope, GrantStatus
+from tests.coaching.factories import CommentFactory, GrantFactory
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://rookie.example"
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def _only_mail():
+    assert len(mail.outbox) == 1
+    return mail.outbox[0]
+
+
+def _html(message):
+    ((html, mimetype),) = message.alternatives
+    assert mimetype == "text/html"
+    return html
+
+
+def test_it_sends_the_coach_the_members_invitation_in_the_coachs_language(
+    alice_client, fiona, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post("/sv/coach/sharing/invite/", {"email": fiona.email, "scope": "full"})
+    message = _only_mail()
+    assert message.to == [fiona.email]
+    assert message.subject == "Alice Andersson invites you to be their career coach on Rookie"
+    # fiona reads Finnish: the link carries /fi/, the HTML says lang="fi", whatever the sender's language.
+    assert f"{SITE}/fi/coach/#invitations" in message.body
+    assert '<html lang="fi">' in _html(message)
+    assert f'href="{SITE}/fi/coach/#invitations"' in _html(message)
+    assert "Progress and contacts" in message.body
+
+
+def test_it_restores_the_active_language_after_writing_an_e_mail(alice, fiona, django_capture_on_commit_callbacks):
+    translation.activate("da")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.grant_invite_coach(member=alice, coach=fiona, scope=GrantScope.PROGRESS)
+    assert "/fi/coach/" in _only_mail().body
+    assert translation.get_language() == "da"
+
+
+def test_it_sends_the_member_a_coachs_invitation_in_the_members_language(
+    client, alice, bob, django_capture_on_commit_callbacks
+):
+    client.force_login(bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/coach/invite/", {"email": alice.email})
+    message = _only_mail()
+    assert message.to == [alice.email]
+    assert f"{SITE}/sv/coach/sharing/#coaches" in message.body
+    assert '<html lang="sv">' in _html(message)
+    assert "Nothing is shared until you accept" in message.body
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "da", "fi"])
+def test_it_writes_each_e_mail_in_the_recipients_language(alice, bob, language, django_capture_on_commit_callbacks):
+    alice.preferred_language = language
+    alice.save(update_fields=["preferred_language"])
+    grant = GrantFactory(member=alice, coach=bob, status=GrantStatus.AWAITING_COACH, scope=GrantScope.PROGRESS)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.grant_accept_by_coach(grant=grant)
+        services.comment_add(member=alice, coach=bob, author=bob, body="Bra jobbat!")
+        services.suggestion_add(member=alice, coach=bob, title="Två intervjuer", kind="interviews", target=2)
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        assert message.to == [alice.email]
+        assert f"{SITE}/{language}/coach/sharing/" in message.body
+        assert f'<html lang="{language}">' in _html(message)
+        assert "\n" not in message.subject
+
+
+def test_it_tells_the_coach_when_the_member_accepts(client, alice, bob, django_capture_on_commit_callbacks):
+    grant = GrantFactory(member=alice, coach=bob, status=GrantStatus.AWAITING_MEMBER)
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/sv/coach/sharing/{grant.pk}/accept/", {"scope": "progress"})
+    message = _only_mail()
+    assert message.to == [bob.email]
+    assert message.subject == "Alice Andersson now shares their progress with you"
+    assert f"{SITE}/en/coach/clients/{alice.pk}/" in message.body
+
+
+def test_it_sends_a_members_reply_to_the_coach_with_the_text(
+    client, alice, bob_grant, django_capture_on_commit_callbacks
+):
+    comment = CommentFactory(member=alice, coach=bob_grant.coach)
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/sv/coach/sharing/comments/{comment.pk}/reply/", {"body": "Tack <3 & hej"})
+    message = _only_mail()
+    assert message.to == [bob_grant.coach.email]
+    assert message.subject == "Alice Andersson replied on Rookie"
+    assert "Tack <3 & hej" in message.body  # plain text is not HTML-escaped
+    assert "Tack &lt;3 &amp; hej" in _html(message)
+    assert f"{SITE}/en/coach/clients/{alice.pk}/#comment-{comment.pk}" in message.body
+
+
+def test_it_sends_nothing_when_the_write_is_rolled_back(alice, bob, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                services.grant_invite_coach(member=alice, coach=bob, scope=GrantScope.PROGRESS)
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+    assert mail.outbox == []
+
+
+def test_it_keeps_the_write_when_the_mail_server_fails(alice, bob, monkeypatch, django_capture_on_commit_callbacks):
+    def broken_send(*args, **kwargs):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken_send)
+    with django_capture_on_commit_callbacks(execute=True):
+        grant = services.grant_invite_coach(member=alice, coach=bob, scope=GrantScope.PROGRESS)
+    grant.refresh_from_db()
+    assert grant.status == GrantStatus.AWAITING_COACH
+
+
+def test_it_sends_nothing_on_decline_revoke_or_scope_change(alice, bob_grant, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.grant_set_scope(grant=bob_grant, scope=GrantScope.FULL)
+        services.grant_revoke(grant=bob_grant)
+    assert mail.outbox == []

@@ -1,0 +1,67 @@
+"""Guides in a browser: an editor writes a translation in the admin's language tabs with the live
+preview (vendored jQuery UI, no CDN, under the CSP); a reader gets a fallback on a phone."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.roles import make_editor
+from tests.articles.factories import article_in
+from tests.e2e.conftest import PHONE, assert_accessible
+from tests.factories import TEST_PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _log_in_to_the_admin(page, live_server, user):
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill(user.email)
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.locator("input[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_it_writes_a_translation_in_a_tab_with_a_live_preview(page, live_server):
+    editor = UserFactory(email="tabs.editor@example.com")
+    make_editor(editor)
+    problems = []
+    # CSP violations and script errors show as console errors; missing files as failed responses
+    # (the browser's own /favicon.ico probe aside).
+    page.on(
+        "console",
+        lambda m: m.type == "error" and "Failed to load resource" not in m.text and problems.append(m.text),
+    )
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and "favicon" not in r.url and problems.append(f"{r.status} {r.url}"),
+    )
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    page.on("request", lambda request: live_server.url not in request.url and problems.append(request.url))
+
+    _log_in_to_the_admin(page, live_server, editor)
+    page.goto(live_server.url + "/admin/articles/article/add/")
+    body = page.locator("#id_body_sv")
+    tabs = page.locator(".ui-tabs").filter(has=body)
+    expect(tabs.locator(".ui-tabs-nav")).to_be_visible()  # jQuery UI turned the languages into tabs
+    expect(body).to_be_hidden()  # English is the open tab
+    tabs.get_by_role("tab").nth(1).click()  # the second language: Swedish
+    expect(body).to_be_visible()
+    body.fill("## Hej\n\nLäs [mer](/nowhere) <script>alert(1)</script>")
+    preview = page.locator("#id_body_sv").locator("xpath=..").locator(".markdownx-preview")
+    expect(preview.locator("h2")).to_have_text("Hej")
+    assert preview.locator("script").count() == 0
+    assert problems == []
+
+
+def test_it_shows_a_fallback_on_a_phone(phone_page, live_server):
+    article = article_in(["sv"], key="mobil", body_sv="## Del ett\n\n" + "Text att läsa. " * 40)
+    phone_page.goto(live_server.url + f"/fi/guides/{article.slug_sv}/")
+    expect(phone_page.locator(".fallback-notice")).to_be_visible()
+    expect(phone_page.locator("article.guide")).to_have_attribute("lang", "sv")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(phone_page)
+    phone_page.goto(live_server.url + "/fi/guides/")
+    expect(phone_page.get_by_role("link", name=article.title_sv)).to_be_visible()
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(phone_page)
