@@ -1,6 +1,7 @@
 """Editors attach goal templates to a guide; readers add them to their goals from the guide page."""
 
 import pytest
+from django.utils import translation
 
 from accounts.models import Goal
 from articles.admin import ArticleAdminForm
@@ -24,7 +25,10 @@ def test_adding_a_suggested_goal_creates_the_members_goal(alice_client, alice):
     assert response.status_code == 302
     goal = Goal.objects.get(owner=alice)
     assert goal.target == 3
-    assert goal.title == "Talk to at least three new people at your next event"
+    # Written in alice's own language (Swedish), as she reads it on her dashboard.
+    with translation.override("sv"):
+        assert goal.title == translation.gettext("Talk to at least three new people at your next event")
+    assert goal.title != "Talk to at least three new people at your next event"
 
 
 def test_anonymous_readers_are_invited_to_log_in(client):

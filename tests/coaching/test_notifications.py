@@ -38,12 +38,16 @@ def test_it_sends_the_coach_the_members_invitation_in_the_coachs_language(
         alice_client.post("/sv/coach/sharing/invite/", {"email": fiona.email, "scope": "full"})
     message = _only_mail()
     assert message.to == [fiona.email]
-    assert message.subject == "Alice Andersson invites you to be their career coach on Rookie"
+    with translation.override("fi"):
+        expected = translation.gettext("%(name)s invites you to be their career coach on Rookie")
+    assert message.subject == expected % {"name": "Alice Andersson"}
+    assert "career coach" not in message.subject
     # fiona reads Finnish: the link carries /fi/, the HTML says lang="fi", whatever the sender's language.
     assert f"{SITE}/fi/coach/#invitations" in message.body
     assert '<html lang="fi">' in _html(message)
     assert f'href="{SITE}/fi/coach/#invitations"' in _html(message)
-    assert "Progress and contacts" in message.body
+    with translation.override("fi"):
+        assert translation.gettext("Progress and contacts") in message.body
 
 
 def test_it_restores_the_active_language_after_writing_an_e_mail(alice, fiona, django_capture_on_commit_callbacks):
@@ -64,7 +68,13 @@ def test_it_sends_the_member_a_coachs_invitation_in_the_members_language(
     assert message.to == [alice.email]
     assert f"{SITE}/sv/coach/sharing/#coaches" in message.body
     assert '<html lang="sv">' in _html(message)
-    assert "Nothing is shared until you accept" in message.body
+    with translation.override("sv"):
+        nothing_shared = translation.gettext(
+            "Nothing is shared until you accept. You choose what the coach sees, and you can change it or "
+            "stop sharing at any time. If you do not know this coach, decline the invitation."
+        )
+    assert nothing_shared in message.body
+    assert nothing_shared.startswith("Inget")
 
 
 @pytest.mark.parametrize("language", ["en", "sv", "da", "fi"])

@@ -56,7 +56,8 @@ def test_it_serves_open_follow_ups_and_goal_due_dates_as_valid_icalendar(client,
     assert event.decoded("DTEND") == today + datetime.timedelta(days=1)
     assert event["DTSTART"].params.get("VALUE") == "DATE"
     assert event.decoded("DTSTAMP").tzinfo is not None
-    assert "Träffa 3 nya (1 of 3)" in str(events[f"goal-{goal.pk}@rookie.example"]["SUMMARY"])
+    # alice reads Swedish: her feed is written in Swedish.
+    assert "Träffa 3 nya (1 av 3)" in str(events[f"goal-{goal.pk}@rookie.example"]["SUMMARY"])
     assert b"Charlie" not in response.content
     # Every line ends with CRLF and is at most 75 octets (RFC 5545 §3.1).
     lines = response.content.split(b"\r\n")

@@ -2,6 +2,7 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.utils import translation
 from django.core import mail, signing
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import CommandError, call_command
@@ -146,7 +147,9 @@ def test_it_lists_a_long_backlog_in_part_and_counts_the_rest(alice):
         FollowUpFactory(owner=alice, due_date=YESTERDAY)
     _run()
     (message,) = mail.outbox
-    assert "5 more follow-ups" in message.body
+    with translation.override(alice.preferred_language):
+        more = translation.ngettext("…and %(count)s more follow-up.", "…and %(count)s more follow-ups.", 5)
+    assert more % {"count": 5} in message.body
     assert ReminderLog.objects.get(owner=alice).follow_up_count == DIGEST_LIMIT + 5
 
 
