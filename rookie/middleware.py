@@ -2,6 +2,7 @@
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.http import HttpResponseBadRequest
 from django.utils.cache import patch_cache_control
 
 
@@ -30,3 +31,19 @@ class PrivatePagesNoStoreMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class RejectNulInQueryMiddleware:
+    """A NUL byte in the query string is a 400 for every view.
+
+    PostgreSQL refuses NUL in a text parameter, so `?q=%00` would reach a search as a 500. Form
+    fields already refuse it (Django's ProhibitNullCharactersValidator); query strings skip forms.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in value for values in request.GET.lists() for value in [values[0], *values[1]]):
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        return self.get_response(request)

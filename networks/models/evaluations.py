@@ -19,7 +19,15 @@ SCORE_MAX = 5
 class Evaluation(models.Model):
     """One member's judgement of one network; a second evaluation updates this row in place."""
 
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_evaluations")
+    # Empty once the member deletes their account: the scores stay (anonymised) so the network's
+    # averages do not move (accounts/privacy/deletion.py clears the free texts).
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="network_evaluations",
+    )
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="evaluations")
     comment = models.TextField(
         _("public comment"),

@@ -71,13 +71,15 @@ def test_it_empties_the_aggregates_when_the_last_evaluation_goes(alice, network,
     assert set(_stats(network).values()) == {(0, None)}
 
 
-def test_it_takes_a_deleted_members_scores_out_of_the_averages(alice, charlie, network, criteria):
+def test_it_keeps_a_deleted_members_scores_anonymously(alice, charlie, network, criteria):
     evaluate(alice, network, [5, 5, 5, 5, 5])
     evaluate(charlie, network, [1, 1, 1, 1, 1])
     charlie.delete()
     network.refresh_from_db()
-    assert network.evaluation_count == 1
-    assert network.score_average == 5.0
+    # The averages do not move when a member leaves Rookie; the evaluation just has no author.
+    assert network.evaluation_count == 2
+    assert network.score_average == 3.0
+    assert Evaluation.objects.filter(member__isnull=True).count() == 1
 
 
 def test_it_deletes_a_network_with_its_evaluations(alice, network, criteria):

@@ -35,3 +35,8 @@ def test_pages_for_a_signed_in_member_are_not_stored(alice_client):
 def test_anonymous_pages_may_be_cached(client):
     response = client.get("/en/")
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("url", ["/en/guides/?q=a%00b", "/en/networks/?q=%00", "/en/me/contacts/?tag=%00"])
+def test_a_nul_byte_in_the_query_string_is_a_400(alice_client, url):
+    assert alice_client.get(url).status_code == 400

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Everything the documented production environment sets, and what `make test` sets for the tests.
+# Everything the documented production environment sets, and what the test run sets for itself.
 _OURS = {
     "DEBUG",
     "SECRET_KEY",
@@ -18,6 +18,8 @@ _OURS = {
     "SECURE_HSTS_SECONDS",
     "BEHIND_PROXY",
     "DJANGO_SETTINGS_MODULE",
+    # Set by the browser tests for the live server; never in production (check --deploy refuses it).
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
 

@@ -2,10 +2,10 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.utils import translation
 from django.core import mail, signing
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from accounts.io.reminders import DIGEST_LIMIT, opt_out_token, opt_out_url, user_for_opt_out_token
 from accounts.models import ReminderLog
