@@ -1,7 +1,5 @@
 """Factories for coaching rows, and small tracker rows for a client's data (owner defaults to a new member)."""
 
-import datetime
-
 import factory
 from django.utils import timezone
 from django.utils.text import slugify
@@ -9,18 +7,21 @@ from django.utils.text import slugify
 from accounts.models import (
     CoachComment,
     CoachGrant,
-    Contact,
-    Event,
-    FollowUp,
-    Goal,
     GoalKind,
     GoalSuggestion,
     GrantScope,
     GrantStatus,
-    Interaction,
-    InteractionKind,
 )
 from tests.factories import CoachFactory, UserFactory
+
+# A client's tracker rows come from the tracker's own factories (re-exported for coaching tests).
+from tests.tracker.factories import (  # noqa: F401
+    ContactFactory,
+    EventFactory,
+    FollowUpFactory,
+    GoalFactory,
+    InteractionFactory,
+)
 
 
 class GrantFactory(factory.django.DjangoModelFactory):
@@ -58,54 +59,6 @@ class SuggestionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Suggested goal {n}")
     kind = GoalKind.INTERVIEWS
     target = 2
-
-
-class EventFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Event
-
-    owner = factory.SubFactory(UserFactory)
-    name = factory.Sequence(lambda n: f"Meetup {n}")
-    date = factory.LazyFunction(timezone.localdate)
-
-
-class GoalFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Goal
-
-    owner = factory.SubFactory(UserFactory)
-    title = factory.Sequence(lambda n: f"Goal {n}")
-    kind = GoalKind.MEET
-    target = 3
-    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
-
-
-class ContactFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contact
-
-    owner = factory.SubFactory(UserFactory)
-    name = factory.Sequence(lambda n: f"Contact {n}")
-    company = "Nordlys AB"
-
-
-class InteractionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Interaction
-
-    owner = factory.SelfAttribute("contact.owner")
-    contact = factory.SubFactory(ContactFactory)
-    kind = InteractionKind.FIKA
-    occurred_on = factory.LazyFunction(timezone.localdate)
-
-
-class FollowUpFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FollowUp
-
-    owner = factory.SubFactory(UserFactory)
-    title = factory.Sequence(lambda n: f"Follow up {n}")
-    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=2))
 
 
 def make_network(name, status="approved"):
