@@ -1,45 +1,12 @@
-"""Tracker rows for the I/O tests, made directly (the core engineer's views are not needed)."""
-
-import datetime
+"""The I/O tests use the tracker's factories; only the calendar feed is theirs alone."""
 
 import factory
-from django.utils import timezone
 
-from accounts.models import CalendarFeed, Contact, FollowUp, Goal, GoalStatus
+from accounts.models import CalendarFeed
 from tests.factories import UserFactory
+from tests.tracker.factories import ContactFactory, FollowUpFactory, GoalFactory
 
-
-class ContactFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contact
-
-    owner = factory.SubFactory(UserFactory)
-    name = factory.Sequence(lambda n: f"Contact {n}")
-    company = "Exempel AB"
-    email = factory.Sequence(lambda n: f"contact{n}@example.se")
-    language = "sv"
-
-
-class FollowUpFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FollowUp
-
-    owner = factory.SubFactory(UserFactory)
-    contact = factory.SubFactory(ContactFactory, owner=factory.SelfAttribute("..owner"))
-    title = factory.Sequence(lambda n: f"Send a thank-you note {n}")
-    due_date = factory.LazyFunction(timezone.localdate)
-
-
-class GoalFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Goal
-
-    owner = factory.SubFactory(UserFactory)
-    title = factory.Sequence(lambda n: f"Talk to three new people {n}")
-    target = 3
-    progress = 1
-    status = GoalStatus.ACTIVE
-    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+__all__ = ["CalendarFeedFactory", "ContactFactory", "FollowUpFactory", "GoalFactory"]
 
 
 class CalendarFeedFactory(factory.django.DjangoModelFactory):

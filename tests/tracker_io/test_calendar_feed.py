@@ -25,7 +25,9 @@ def test_it_serves_open_follow_ups_and_goal_due_dates_as_valid_icalendar(client,
     today = timezone.localdate()
     feed = CalendarFeedFactory(owner=alice)
     contact = ContactFactory(owner=alice, name="Åsa Öberg")
-    open_one = FollowUpFactory(owner=alice, contact=contact, title="Tack för fikan; ring, sen", note="Rad 1\nRad 2")
+    open_one = FollowUpFactory(
+        owner=alice, contact=contact, title="Tack för fikan; ring, sen", note="Rad 1\nRad 2", due_date=today
+    )
     no_contact = FollowUpFactory(
         owner=alice, contact=None, title="Update my CV", due_date=today + datetime.timedelta(days=3)
     )
