@@ -31,6 +31,11 @@ test: install
 	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
+# Only the browser journeys (they also run in `make test`).
+e2e: install
+	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(BIN)/pytest tests/e2e tests/networks/test_browser.py $(ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 
