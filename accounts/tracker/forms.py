@@ -294,6 +294,9 @@ class ThankYouForm(DateRangeMixin, forms.Form):
     due_date = forms.DateField(label=_("Due date"))
 
     def __init__(self, *args, **kwargs):
+        # Its own ids: the contact page also holds the follow-up form, with fields of the same
+        # names, and duplicate ids would tie both forms' labels to the first form's inputs.
+        kwargs.setdefault("auto_id", "thanks_%s")
         super().__init__(*args, **kwargs)
         self.add_date_checks()
 

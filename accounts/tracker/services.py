@@ -27,8 +27,9 @@ from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
 MAX_PROGRESS = 1000
 THANK_YOU_DAYS = 2
 CHECK_IN_DAYS = 30
-# A first meeting of these kinds, or an informational interview, deserves a thank-you.
-FIRST_MEETING_KINDS = {InteractionKind.MET, InteractionKind.EVENT}
+# A first meeting of these kinds, or an informational interview, deserves a thank-you. A first
+# fika is a first meeting in person too (the guides: follow up within a day or two).
+FIRST_MEETING_KINDS = {InteractionKind.MET, InteractionKind.FIKA, InteractionKind.EVENT}
 
 
 def _today(today):

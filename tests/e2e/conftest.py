@@ -49,12 +49,12 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
-def _save_if_failed(request, page):
+def _save_if_failed(request, page, suffix=""):
     report = getattr(request.node, "rep_call", None)
     if not report or not report.failed:
         return
     RESULTS.mkdir(exist_ok=True)
-    name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-120:]
+    name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-120:] + suffix
     try:
         page.screenshot(path=str(RESULTS / f"{name}.png"), full_page=True)
         (RESULTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
@@ -81,14 +81,65 @@ def phone_page(browser, request, browser_context_args):
     context.close()
 
 
+@pytest.fixture
+def other_page(browser, request, browser_context_args):
+    """A page in a second browser context (its own cookies: a second person), saved under
+    test-results/ with an "-other" suffix when the test fails."""
+    context = browser.new_context(**browser_context_args)
+    other = context.new_page()
+    other.set_default_timeout(10_000)
+    yield other
+    _save_if_failed(request, other, suffix="-other")
+    context.close()
+
+
 _axe = Axe()
 
 
-def assert_accessible(page):
-    """axe-core finds no violation of impact serious or critical on the current page."""
+def assert_accessible(page, *, ignore=None):
+    """axe-core finds no violation of impact serious or critical on the current page.
+
+    `ignore` maps an axe rule to a regular expression searched in each offending element's CSS
+    target and HTML; matching elements are left out for that rule. It is for third-party markup we
+    do not control, such as the Django admin's.
+    """
+    ignore = ignore or {}
     results = _axe.run(page)
-    bad = [v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}]
+    bad = []
+    for violation in results.response["violations"]:
+        if violation.get("impact") not in {"serious", "critical"}:
+            continue
+        pattern = ignore.get(violation["id"])
+        nodes = [
+            n
+            for n in violation["nodes"]
+            if not (pattern and re.search(pattern, " ".join(map(str, n["target"])) + " " + n.get("html", "")))
+        ]
+        if nodes:
+            bad.append({**violation, "nodes": nodes})
     details = "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in bad
     )
     assert not bad, f"accessibility violations on {page.url}:\n{details}"
+
+
+def watch_for_problems(page, live_server):
+    """Collect what should never happen on a page: CSP violations and script errors (console
+    errors), files that fail to load (the browser's own /favicon.ico probe aside) and requests that
+    leave the site. Returns the list the problems are appended to."""
+    problems = []
+    page.on(
+        "console",
+        lambda m: m.type == "error" and "Failed to load resource" not in m.text and problems.append(m.text),
+    )
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and "favicon" not in r.url and problems.append(f"{r.status} {r.url}"),
+    )
+    # A request the browser itself cancels (the page moved on while an icon loaded) is not a failure.
+    page.on(
+        "requestfailed",
+        lambda request: "ERR_ABORTED" not in (request.failure or "") and problems.append(f"failed: {request.url}"),
+    )
+    page.on("request", lambda request: live_server.url not in request.url and problems.append(request.url))
+    return problems

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from accounts.roles import make_editor
 from tests.articles.factories import article_in
-from tests.e2e.conftest import PHONE, assert_accessible
+from tests.e2e.conftest import PHONE, assert_accessible, watch_for_problems
 from tests.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,23 +25,7 @@ def _log_in_to_the_admin(page, live_server, user):
 def test_it_writes_a_translation_in_a_tab_with_a_live_preview(page, live_server):
     editor = UserFactory(email="tabs.editor@example.com")
     make_editor(editor)
-    problems = []
-    # CSP violations and script errors show as console errors; missing files as failed responses
-    # (the browser's own /favicon.ico probe aside).
-    page.on(
-        "console",
-        lambda m: m.type == "error" and "Failed to load resource" not in m.text and problems.append(m.text),
-    )
-    page.on(
-        "response",
-        lambda r: r.status >= 400 and "favicon" not in r.url and problems.append(f"{r.status} {r.url}"),
-    )
-    # A request the browser itself cancels (the page moved on while an icon loaded) is not a failure.
-    page.on(
-        "requestfailed",
-        lambda request: "ERR_ABORTED" not in (request.failure or "") and problems.append(f"failed: {request.url}"),
-    )
-    page.on("request", lambda request: live_server.url not in request.url and problems.append(request.url))
+    problems = watch_for_problems(page, live_server)
 
     _log_in_to_the_admin(page, live_server, editor)
     page.goto(live_server.url + "/admin/articles/article/add/")

@@ -151,7 +151,7 @@ def test_it_stores_html_as_text_and_escapes_it(alice_client, alice):
     assert "<script>alert(1)" not in body
 
 
-@pytest.mark.parametrize("kind", ["met", "event"])
+@pytest.mark.parametrize("kind", ["met", "fika", "event"])
 def test_it_offers_a_thank_you_after_a_first_meeting(alice_client, alice, kind):
     contact = ContactFactory(owner=alice)
     response = _log(alice_client, contact, kind=kind)
@@ -168,7 +168,7 @@ def test_it_offers_a_thank_you_after_every_informational_interview(alice_client,
     assert response["Location"].endswith("?thanks=1#thank-you")
 
 
-@pytest.mark.parametrize("kind", ["fika", "call", "email"])
+@pytest.mark.parametrize("kind", ["call", "video", "email", "linkedin"])
 def test_it_offers_no_thank_you_after_other_kinds(alice_client, alice, kind):
     contact = ContactFactory(owner=alice)
     response = _log(alice_client, contact, kind=kind)
