@@ -21,6 +21,26 @@ def _lock_network(network_id):
     return Network.objects.select_for_update().filter(pk=network_id).values_list("pk", flat=True).first() is not None
 
 
+def criterion_stats(network_id, criterion_ids, sums):
+    """A network's unsaved CriterionStats rows and its overall average (the mean of the criteria's
+    averages), from `sums`: {criterion_id: (number of scores, their sum)}. The one place that does
+    this arithmetic (the benchmark data generator uses it too)."""
+    stats = []
+    for criterion_id in criterion_ids:
+        count, total = sums.get(criterion_id, (0, 0))
+        stats.append(
+            CriterionStats(
+                network_id=network_id,
+                criterion_id=criterion_id,
+                score_count=count,
+                score_sum=total,
+                average=total / count if count else None,
+            )
+        )
+    averages = [row.average for row in stats if row.average is not None]
+    return stats, (sum(averages) / len(averages) if averages else None)
+
+
 def network_stats_refresh(*, network_id):
     """Recompute a network's per-criterion and overall aggregates from its scores.
 
@@ -35,29 +55,17 @@ def network_stats_refresh(*, network_id):
         .order_by()
     )
     by_criterion = {row["criterion_id"]: (row["n"], row["total"]) for row in rows}
-    stats = []
-    for criterion_id in Criterion.objects.values_list("pk", flat=True):
-        count, total = by_criterion.get(criterion_id, (0, 0))
-        stats.append(
-            CriterionStats(
-                network_id=network_id,
-                criterion_id=criterion_id,
-                score_count=count,
-                score_sum=total,
-                average=total / count if count else None,
-            )
-        )
+    stats, score_average = criterion_stats(network_id, Criterion.objects.values_list("pk", flat=True), by_criterion)
     CriterionStats.objects.bulk_create(
         stats,
         update_conflicts=True,
         unique_fields=["network", "criterion"],
         update_fields=["score_count", "score_sum", "average"],
     )
-    averages = [row.average for row in stats if row.average is not None]
     # update(), not save(): a new rating is not an edit of the network, so updated_at stays.
     Network.objects.filter(pk=network_id).update(
         evaluation_count=Evaluation.objects.filter(network_id=network_id).count(),
-        score_average=sum(averages) / len(averages) if averages else None,
+        score_average=score_average,
     )
 
 

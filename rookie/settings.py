@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "networks",
+    "bench",
 ]
 
 MIDDLEWARE = [
