@@ -104,9 +104,7 @@ class Goal(models.Model):
         ordering = ["due_date", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=GoalKind.values), name="accounts_goal_kind_valid"),
-            models.CheckConstraint(
-                condition=models.Q(status__in=GoalStatus.values), name="accounts_goal_status_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(status__in=GoalStatus.values), name="accounts_goal_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(target__gte=1, target__lte=1000), name="accounts_goal_target_range"
             ),
