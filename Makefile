@@ -68,3 +68,9 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles test-results
+
+# Load test on PostgreSQL with production settings (docs/PERFORMANCE.md): SCALE=10 by default,
+# BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/rookie_bench by default; fails on a missed target.
+.PHONY: bench
+bench: install
+	$(BIN)/python scripts/bench.py

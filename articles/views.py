@@ -7,14 +7,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from articles import pagecache as guide_pages
 from articles.languages import fallback_chain, language_codes
 from articles.models import Article, Category, any_slug_q
 from articles.permissions import can_edit_guides
 from articles.rendering import rendered_body
 from articles.search import MAX_QUERY_LENGTH, search_articles
+from rookie.pagecache import cache_anonymous_page
 
 
 @require_GET
+# A search (q) is rendered each time: free text would fill the cache with one-off pages.
+@cache_anonymous_page(guide_pages.GROUP, params=("category", "page"), valid_until=guide_pages.valid_until)
 def article_list(request):
     """Queries: categories with published guides, the page count, the page's guides (3, whatever
     the number of guides; the count and page queries carry the search when there is one)."""
@@ -72,6 +76,7 @@ def _get_article_for_user(request, slug):
 
 
 @require_GET
+@cache_anonymous_page(guide_pages.GROUP, valid_until=guide_pages.valid_until)
 def article_detail(request, slug):
     """Queries for a reader: the guide; on a cache miss, one more for the guides its links name."""
     language = get_language()

@@ -188,6 +188,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
 # --- Cache --------------------------------------------------------------------------------------
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Several web processes or machines: REDIS_URL makes the cache shared, so rate-limit counters, the
+# rendered-guide cache and its invalidation are the same on every instance (docs/DEPLOYMENT.md).
+# Give Rookie its own Redis database number: cache.clear() empties the whole database.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "rookie",
+            # Fail within seconds when Redis is unreachable instead of holding a worker thread.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    # Sessions stay in the database (the source of truth, shared by every instance; account
+    # deletion and purge_expired work on it) and are read through the shared cache. Only with a
+    # shared cache: a per-process copy would keep a logged-out session alive in other processes.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- E-mail -------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rookie <noreply@rookie.localhost>")
@@ -266,6 +284,15 @@ IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 # public waits before other guides link to it.
 ARTICLES_HTML_CACHE_SECONDS = env_int("ARTICLES_HTML_CACHE_SECONDS", 900)
 ARTICLES_PER_PAGE = 12
+# Public pages are cached whole for anonymous readers, per language, and the dashboard and coach
+# page per member (rookie/pagecache.py). Edits make them stale through generation numbers kept in
+# the cache, so every process must share it: on by default only with Redis (REDIS_URL).
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL))
+# Edits, publishing and new evaluations make public pages stale at once; this only bounds memory.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# The dashboard and the coach page are cached per member too (only for that member); their own
+# changes show at once, and counts that move with the clock alone are at most this old.
+MEMBER_PAGE_CACHE_SECONDS = env_int("MEMBER_PAGE_CACHE_SECONDS", 60)
 
 # --- Security (production) ----------------------------------------------------------------------
 # With Secure cookies (production, over HTTPS) the session, CSRF and language cookies take the

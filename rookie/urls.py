@@ -19,6 +19,8 @@ handler500 = "rookie.views.error_500"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    # The benchmark's baseline page (bench/views.py; `make bench`).
+    path("", include("bench.urls")),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # The member's private calendar feed: calendar apps cannot follow a language prefix or log in.

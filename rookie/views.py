@@ -9,10 +9,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from articles import pagecache as guide_pages
 from articles.views import latest_versions
+from rookie.pagecache import cache_anonymous_page
 
 
 @require_GET
+@cache_anonymous_page(guide_pages.GROUP, valid_until=guide_pages.valid_until)
 def home(request):
     return render(request, "home.html", {"latest_guides": latest_versions(translation.get_language())})
 

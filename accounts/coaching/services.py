@@ -7,7 +7,7 @@ re-check the state under a row lock, so two tabs (or two people) cannot both act
 
 import logging
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.coaching import notifications
@@ -175,11 +175,25 @@ def suggestion_decline(*, suggestion):
 
 
 def access_log_add(*, coach, member_ids, what, contact=None):
-    """Record what a coach viewed, one row per member, in one query."""
-    now = timezone.now()
-    CoachAccessLog.objects.bulk_create(
-        [
-            CoachAccessLog(coach=coach, member_id=member_id, what=what, contact=contact, viewed_at=now)
-            for member_id in member_ids
-        ]
-    )
+    """Record what a coach viewed, one row per member, in one statement.
+
+    One multi-row INSERT without model instances or a transaction around it: the coach page logs
+    all its clients on every view, also when the page itself comes from the cache, and building a
+    model per row for bulk_create (plus its BEGIN and COMMIT) cost more than serving the cached page
+    (docs/PERFORMANCE.md).
+    """
+    if not member_ids:
+        return
+    meta = CoachAccessLog._meta
+    quote = connection.ops.quote_name
+    fields = [meta.get_field(name) for name in ("coach", "member", "what", "contact", "viewed_at")]
+    viewed_at = meta.get_field("viewed_at").get_db_prep_value(timezone.now(), connection)
+    contact_id = contact.pk if contact is not None else None
+    rows = [(coach.pk, member_id, str(what), contact_id, viewed_at) for member_id in member_ids]
+    placeholders = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
+    columns = ", ".join(quote(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {placeholders}",  # noqa: S608 (names from _meta)
+            [value for row in rows for value in row],
+        )

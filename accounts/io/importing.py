@@ -28,6 +28,7 @@ from accounts.io.linkedin import parse_connections
 from accounts.io.text import clean_line, clean_multiline
 from accounts.io.vcard import is_linkedin_url, parse_vcards
 from accounts.models import Contact
+from accounts.pagecache import member_data_changed
 
 LINKEDIN = "linkedin"
 VCARD = "vcard"
@@ -340,6 +341,7 @@ def contacts_import(*, owner, rows, source):
             contact.next_touch_due = contact.compute_next_touch_due()
             contacts.append(contact)
         Contact.objects.bulk_create(contacts, batch_size=500)
+        member_data_changed([owner.pk])  # bulk_create sends no signal; cached pages must show them
     return plans
 
 

@@ -14,6 +14,7 @@ from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interact
 from accounts.tracker import queries
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from rookie.fields import ModelMultipleChoiceField
+from rookie.widgets import FastSelect
 
 # Dates outside this range are typing mistakes (and 9999-12-31 + an interval would overflow).
 MIN_DATE = datetime.date(1950, 1, 1)
@@ -253,7 +254,8 @@ class InteractionForm(OwnedPickersMixin, DateRangeMixin, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = ["contact", "kind", "occurred_on", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3, "maxlength": 5000})}
+        # FastSelect: the dashboard's pickers list every contact (rookie/widgets.py).
+        widgets = {"contact": FastSelect, "notes": forms.Textarea(attrs={"rows": 3, "maxlength": 5000})}
 
     def __init__(self, *args, owner, contact=None, contact_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -273,7 +275,7 @@ class FollowUpForm(OwnedPickersMixin, DateRangeMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["title", "contact", "due_date", "note"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
+        widgets = {"contact": FastSelect, "note": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
 
     def __init__(self, *args, owner, contact_choices=None, **kwargs):
         super().__init__(*args, **kwargs)

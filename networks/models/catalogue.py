@@ -236,6 +236,11 @@ class Network(models.Model):
             models.Index(fields=["status", "-created_at"], name="networks_network_newest"),
             # Catalogue city filter, and the list of cities offered in that filter.
             models.Index(fields=["status", "city"], name="networks_network_city"),
+            # Catalogue filtered by kind (count and page queries): a few hundred rows of 2,000 at
+            # scale 10 instead of a scan of the whole, wide table (docs/PERFORMANCE.md).
+            models.Index(fields=["status", "kind"], name="networks_network_kind"),
+            # Catalogue sorted by the number of evaluations: the first page straight off the index.
+            models.Index(fields=["status", "-evaluation_count"], name="networks_network_by_count"),
         ]
 
     def __str__(self):

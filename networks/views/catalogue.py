@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
+from networks import pagecache as network_pages
 from networks.forms import CatalogueFilterForm
 from networks.models import Criterion, CriterionStats, Evaluation, Membership, MembershipStatus, Network, Score
 from networks.scoring import fit_expression, fit_from_stats, weights_for
 from networks.views.access import _get_network_for_user
+from rookie.pagecache import cache_anonymous_page
 
 PER_PAGE = 20
 COMMENTS_SHOWN = 20
@@ -48,6 +50,8 @@ def _filtered(networks, filters):
 
 
 @require_GET
+# A search (q) is rendered each time: free text would fill the cache with one-off pages.
+@cache_anonymous_page(network_pages.GROUP, params=network_pages.CATALOGUE_PARAMS)
 def network_list(request):
     user = request.user
     weights = weights_for(user)
@@ -99,6 +103,7 @@ def _breakdown(criteria, stats, own_scores=None):
 
 
 @require_GET
+@cache_anonymous_page(network_pages.GROUP)
 def network_detail(request, slug):
     network = _get_network_for_user(request, slug)
     user = request.user

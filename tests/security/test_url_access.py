@@ -152,6 +152,7 @@ PARAM_URLS = {
 PLAIN_URLS = {
     "healthz": public(GET),
     "readyz": public(GET),
+    "bench_baseline": public(GET),
     "set_language": public(POST),
     # The sitemap and the feed are read-only and answer any method.
     "sitemap": public(GET, POST),

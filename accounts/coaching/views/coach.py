@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.coaching import queries, services
 from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
 from accounts.models import AccessKind, CoachComment, CoachGrant, Contact
+from rookie.pagecache import cache_member_page
 
 
 def coach_required(view):
@@ -63,7 +64,7 @@ def _clients_page(request, *, invite_form=None):
         services.access_log_add(
             coach=request.user, member_ids=[c.member.pk for c in clients], what=AccessKind.CLIENT_LIST
         )
-    return render(
+    response = render(
         request,
         "coaching/clients.html",
         {
@@ -73,11 +74,21 @@ def _clients_page(request, *, invite_form=None):
             "invite_form": invite_form or CoachInviteForm(user=request.user),
         },
     )
+    # Who this page shows: logged again each time the cached page is shown (_log_cached_client_list).
+    response.pagecache_extra = [c.member.pk for c in clients]
+    return response
+
+
+def _log_cached_client_list(request, member_ids):
+    # The page came from the cache (rookie/pagecache.py): the view is still a view, and is logged.
+    if member_ids:
+        services.access_log_add(coach=request.user, member_ids=member_ids, what=AccessKind.CLIENT_LIST)
 
 
 @login_required
 @require_GET
 @coach_required
+@cache_member_page(on_hit=_log_cached_client_list)
 def clients(request):
     return _clients_page(request)
 

@@ -11,10 +11,13 @@ from accounts.coaching.queries import feedback_for_member
 from accounts.tracker import queries
 from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
 from accounts.tracker.views.followups import snooze_choices
+from rookie.pagecache import cache_member_page
 
 
 @login_required
 @require_GET
+# Cached for this member only; any change to what it shows makes it stale (accounts/pagecache.py).
+@cache_member_page()
 def dashboard(request):
     today = timezone.localdate()
     data = queries.dashboard_for(request.user, today=today)

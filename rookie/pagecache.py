@@ -1,0 +1,255 @@
+"""Whole-page caching of public pages for anonymous readers, per language (docs/PERFORMANCE.md).
+
+Only with PAGE_CACHE on (the default when REDIS_URL gives a cache all processes share): the
+generation numbers that make pages stale live in the cache, and a per-process cache would let the
+other processes keep serving a page that one of them just made stale.
+
+What may come from the cache: a GET by a visitor who carries no session cookie and no pending
+messages, so the page cannot show anyone's data: signed-in members, and anyone with a session,
+always get a freshly rendered page, and such a request never stores one either.
+
+What is cached is the view's response only; every middleware still runs on each request (security
+headers, CSP, cookies, Vary). CSRF tokens differ per visitor: the stored page has a placeholder
+where each `{% csrf_token %}` input's value was, and each visitor gets their own token there
+(get_token also makes CsrfViewMiddleware set the visitor's cookie, as a rendered page would).
+
+The key holds the language, the host, the path, the allowed query parameters and a generation
+number per group ("guides", "networks"); bumping a group's generation (on publish, edit, delete,
+a new evaluation…) makes every cached page of that group stale at once. See articles/signals.py
+and networks/signals.py for what bumps which.
+"""
+
+import hashlib
+import re
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone, translation
+
+_CSRF_VALUE = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+_PLACEHOLDER = b"\x00rookie-csrf\x00"
+# A query value longer than this is not something our own links produce: render, do not store.
+MAX_PARAM_LENGTH = 60
+# The message framework's cookie (messages.storage.cookie.CookieStorage.cookie_name).
+MESSAGES_COOKIE = "messages"
+
+
+def _generation_key(group):
+    return f"pagecache:generation:{group}"
+
+
+def _bump_key(key):
+    try:
+        cache.incr(key)
+    except ValueError:  # not set yet, or evicted
+        cache.set(key, time.time_ns(), timeout=None)
+
+
+def _bump_now(group):
+    _bump_key(_generation_key(group))
+
+
+def bump(group):
+    """Every cached page of `group` is stale from now on (and again once the transaction commits,
+    so a reader between the change and the commit cannot store the old page for long)."""
+    _bump_now(group)
+    transaction.on_commit(lambda: _bump_now(group))
+
+
+def _cacheable_request(request, params):
+    if not settings.PAGE_CACHE or request.method != "GET":
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    # An empty parameter is what a submitted filter form sends for a field left alone (q=).
+    return all(
+        (name in params and len(value) <= MAX_PARAM_LENGTH) or value == ""
+        for name, values in request.GET.lists()
+        for value in values
+    )
+
+
+def _key(request, group):
+    query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    raw = "|".join(
+        [
+            translation.get_language() or "",
+            request.scheme,
+            request.get_host(),
+            request.path,
+            repr(query),
+        ]
+    )
+    return f"pagecache:{group}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _lookup(key, generation_keys):
+    """The stored entry, if it was stored under the current generations, and those generations.
+
+    One round trip to the cache (get_many): the entry records the generations it was rendered
+    under, instead of the key holding them, so the page and the numbers are read together.
+    """
+    found = cache.get_many([key, *generation_keys])
+    generations = []
+    for generation_key in generation_keys:
+        value = found.get(generation_key)
+        if value is None:
+            # From the clock, so a cache that lost the number never meets pages of an older generation.
+            cache.add(generation_key, time.time_ns(), timeout=None)
+            value = cache.get(generation_key, 0)
+        generations.append(value)
+    entry = found.get(key)
+    if entry is None or entry.get("generations") != generations:
+        return None, generations
+    return entry, generations
+
+
+def _entry(response, generations, **extra):
+    return {
+        "generations": generations,
+        "status": response.status_code,
+        "headers": list(response.items()),
+        "content": _CSRF_VALUE.sub(rb"\1" + _PLACEHOLDER + rb"\2", response.content),
+        **extra,
+    }
+
+
+def _storable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+def _from_entry(request, entry):
+    # One token for every form of the page, as a rendered page has: the template's csrf_token is
+    # computed once per render (django.template.context_processors.csrf).
+    parts = entry["content"].split(_PLACEHOLDER)
+    content = get_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
+    response = HttpResponse(content, status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
+
+
+def cache_anonymous_page(group, *, params=(), timeout=None, valid_until=None):
+    """Cache a public GET view's page for anonymous readers (see the module's docstring).
+
+    params: the query parameters the page understands; a request with any other is rendered and
+    not stored. valid_until: a function returning a Unix time after which stored pages must not be
+    served (e.g. the next scheduled guide's publication), or None.
+    """
+    params = frozenset(params)
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not _cacheable_request(request, params):
+                return view(request, *args, **kwargs)
+            key = _key(request, group)
+            entry, generations = _lookup(key, [_generation_key(group)])
+            if entry is not None and (entry["until"] is None or time.time() < entry["until"]):
+                return _from_entry(request, entry)
+            response = view(request, *args, **kwargs)
+            if _storable(response):
+                # Stored under the generations read before rendering: a change made meanwhile wins.
+                entry = _entry(response, generations, until=valid_until() if valid_until else None)
+                cache.set(key, entry, settings.PAGE_CACHE_SECONDS if timeout is None else timeout)
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+# --- Pages of one signed-in member ----------------------------------------------------------------
+#
+# The dashboard and the coach page are cached per user: the key starts with the user's id, so a
+# page is only ever served to the user it was rendered for. Each user has a generation number,
+# bumped whenever anything their page shows changes (accounts/pagecache.py connects the models);
+# the key also holds the day (overdue, "due this week"), and an entry is only good under the
+# generations of the user, the guides and the networks it was rendered under.
+# MEMBER_PAGE_SECONDS bounds what drifts with the clock alone (the coach page's 30-day counts).
+
+
+def _member_key(user_id):
+    return f"pagecache:member:{user_id}"
+
+
+def bump_members(user_ids):
+    """Every cached page of these users is stale from now on (and again at commit)."""
+    keys = [_member_key(user_id) for user_id in set(user_ids) if user_id]
+
+    def run():
+        for key in keys:
+            _bump_key(key)
+
+    if keys:
+        run()
+        transaction.on_commit(run)
+
+
+def _has_messages(request):
+    queued = getattr(getattr(request, "_messages", None), "_queued_messages", None)
+    return bool(
+        MESSAGES_COOKIE in request.COOKIES
+        or "_messages" in getattr(request, "session", {})
+        or queued  # a message added while rendering: the next page shows it
+    )
+
+
+def cache_member_page(*, on_hit=None, timeout=None):
+    """Cache a signed-in GET page for its own user only (see above).
+
+    on_hit(request, extra): called when the page comes from the cache, with what the view left in
+    `response.pagecache_extra` when it was rendered (the coach page logs the clients it shows).
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            user = request.user
+            if (
+                not settings.PAGE_CACHE
+                or request.method != "GET"
+                or not user.is_authenticated
+                or request.GET
+                or _has_messages(request)
+            ):
+                return view(request, *args, **kwargs)
+            raw = "|".join(
+                [
+                    view.__module__,
+                    view.__qualname__,
+                    translation.get_language() or "",
+                    request.scheme,
+                    request.get_host(),
+                    request.path,
+                    timezone.localdate().isoformat(),
+                ]
+            )
+            key = f"pagecache:private:{user.pk}:{hashlib.sha256(raw.encode()).hexdigest()}"
+            entry, generations = _lookup(
+                key, [_member_key(user.pk), _generation_key("guides"), _generation_key("networks")]
+            )
+            if entry is not None and entry.get("user_id") == user.pk:
+                if on_hit is not None:
+                    on_hit(request, entry["extra"])
+                return _from_entry(request, entry)
+            response = view(request, *args, **kwargs)
+            if _storable(response) and not _has_messages(request):
+                entry = _entry(response, generations, user_id=user.pk, extra=getattr(response, "pagecache_extra", None))
+                cache.set(key, entry, settings.MEMBER_PAGE_CACHE_SECONDS if timeout is None else timeout)
+            return response
+
+        return wrapped
+
+    return decorator
