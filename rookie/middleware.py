@@ -27,8 +27,10 @@ class PrivatePagesNoStoreMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response  # the view decided (the health probes, which must not touch the database)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+        if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -3,6 +3,8 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 
+from tests.factories import UserFactory
+
 
 def test_healthz_answers_without_the_database(client):
     with mock.patch("rookie.views.connection") as connection:
@@ -25,3 +27,19 @@ def test_readyz_answers_503_when_the_database_cannot_be_reached(client):
 
 def test_health_probes_are_outside_the_language_prefix(client):
     assert client.get("/en/healthz").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, status", [("/healthz", 200), ("/readyz", 503)])
+def test_probes_do_not_load_the_session_of_a_signed_in_client(client, path, status):
+    # A browser or load balancer that carries a session cookie must not turn an outage into a 500:
+    # the probes never read the session (or the user) from the database that may be down.
+    client.force_login(UserFactory())
+    down = OperationalError("could not connect to server")
+    with (
+        mock.patch("rookie.views.connection") as connection,
+        mock.patch("django.contrib.sessions.backends.db.SessionStore.load", side_effect=down),
+    ):
+        connection.cursor.side_effect = down
+        response = client.get(path)
+    assert response.status_code == status
