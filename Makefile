@@ -74,3 +74,9 @@ clean:
 .PHONY: bench
 bench: install
 	$(BIN)/python scripts/bench.py
+
+# Restarts the machine's PostgreSQL under load and fails on a 5xx once it is back (needs root;
+# disturbs other PostgreSQL users for seconds). PG_RESTART_DATABASE_URL picks the throwaway database.
+.PHONY: pg-restart-check
+pg-restart-check: install
+	$(BIN)/python scripts/pg_restart_check.py

@@ -90,6 +90,15 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
+    # Optional read replica for anonymous page views; see rookie/db_router.py for what reads where.
+    DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+    if DATABASE_REPLICA_URL:
+        DATABASES["replica"] = dj_database_url.parse(
+            DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 600), conn_health_checks=True
+        )
+        DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests see one database
+        DATABASE_ROUTERS = ["rookie.db_router.ReplicaRouter"]
+        MIDDLEWARE.insert(0, "rookie.db_router.ReplicaReadsMiddleware")
 else:
     DATABASES = {
         "default": {
