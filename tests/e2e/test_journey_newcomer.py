@@ -22,10 +22,10 @@ from tests.e2e.conftest import assert_accessible
 from tests.networks.conftest import checklist_seeded  # noqa: F401 (the fixture, used below)
 from tests.networks.factories import NetworkFactory
 
-# Transactional, so the live server's thread sees the rows; serialized_rollback and
-# checklist_seeded keep the five criteria (see tests/networks/conftest.py).
+# Transactional, so the live server's thread sees the rows; checklist_seeded puts the five criteria
+# back after an earlier test's flush (see tests/networks/conftest.py).
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("checklist_seeded"),
 ]
 

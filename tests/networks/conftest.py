@@ -47,8 +47,9 @@ def checklist_seeded(db):
     Migration 0004 seeds them, but every transactional test ends by emptying all tables. Django's
     serialized_rollback is meant to put them back, yet it relies on the connection that created the
     test database, which Playwright's greenlets and other threads do not always get; so seed again
-    from the migration's own data when the table is empty. (serialized_rollback stays on because its
-    flush skips post_migrate handlers that would otherwise run against an emptied database.)
+    from the migration's own data when the table is empty. Browser tests therefore do not use
+    serialized_rollback: after a plain transactional test's flush, post_migrate has already put the
+    Editors group back (articles/apps.py), and restoring the serialized copy would add it twice.
     """
     if not Criterion.objects.exists():
         migration = importlib.import_module("networks.migrations.0004_seed_checklist_criteria")

@@ -12,9 +12,9 @@ from tests.networks.factories import NetworkFactory, evaluate
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Transactional: the live server's thread must see the rows. See tests/networks/conftest.py for why
-# serialized_rollback, and why the checklist is re-seeded.
+# the checklist is re-seeded.
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("checklist_seeded"),
 ]
 

@@ -15,9 +15,9 @@ from tests.factories import UserFactory
 from tests.networks.factories import NetworkFactory
 
 # Transactional: each thread has its own connection and must see committed rows. See
-# tests/networks/conftest.py for why serialized_rollback, and why the checklist is re-seeded.
+# tests/networks/conftest.py for why the checklist is re-seeded.
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("checklist_seeded"),
 ]
 
