@@ -1,9 +1,19 @@
-"""Response headers that protect members: the Content-Security-Policy and no caching of personal pages."""
+"""Response headers that protect members (the Content-Security-Policy, no caching of personal
+pages), bad query strings, and a 503 while the database cannot be reached."""
+
+import logging
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger("rookie.database")
+
+# Seconds a client (or the load balancer) should wait before asking again during an outage.
+DATABASE_RETRY_AFTER_SECONDS = 5
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -49,3 +59,29 @@ class RejectNulInQueryMiddleware:
         if any("\x00" in value for values in request.GET.lists() for value in [values[0], *values[1]]):
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that cannot reach the database answers 503 with Retry-After instead of a 500.
+
+    A restart or failover of PostgreSQL breaks connections for seconds (docs/DEPLOYMENT.md): that is
+    "try again shortly", which load balancers and browsers understand, not a bug. The page is
+    standalone (base.html would ask the database who is signed in) and no-store, which also keeps
+    PrivatePagesNoStoreMiddleware from loading the user.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        # Handled here, so Django will not log it: say it, with the traceback.
+        logger.error("database unavailable for %s %s", request.method, request.path, exc_info=exception)
+        response = render(request, "errors/503.html", status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        patch_cache_control(response, no_store=True)
+        return response

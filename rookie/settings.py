@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rookie.middleware.PrivatePagesNoStoreMiddleware",
+    # After authentication and messages: turns a view's lost database connection into a 503.
+    "rookie.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: turns a lock-out into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
