@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from accounts.io.views.calendar import calendar_feed
@@ -29,7 +30,7 @@ urlpatterns = [
     path("reminders/off/<str:token>/", reminders_off, name="reminders_off"),
     # Guides: the sitemap (every language, with hreflang alternates) and the Markdown editor's
     # preview and upload endpoints, at the paths its widget posts to (staff only; never markdownx.urls).
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.MARKDOWNX_URLS_PATH.lstrip("/"), guide_editor_views.markdownify, name="markdownx_markdownify"),
     path(settings.MARKDOWNX_UPLOAD_URLS_PATH.lstrip("/"), guide_editor_views.upload_image, name="markdownx_upload"),
 ]
@@ -44,7 +45,8 @@ urlpatterns += i18n_patterns(
 )
 
 # Uploaded images are served by Django itself (re-encoded by us, sent with nosniff); a deployment
-# with object storage serves them from there instead (docs/DEPLOYMENT.md).
+# with object storage serves them from there instead (docs/DEPLOYMENT.md). Read-only, like the
+# sitemap and the feed: any method but GET and HEAD is a 405.
 urlpatterns += [
-    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", require_safe(serve), {"document_root": settings.MEDIA_ROOT}),
 ]

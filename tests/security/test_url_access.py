@@ -91,8 +91,8 @@ PARAM_URLS = {
     "accounts:password_reset_confirm": public(GET, POST, uidb64="alice_uidb64", token="alice_reset_token"),
     "calendar_feed": public(GET, token="calendar_token"),
     "reminders_off": public(GET, POST, token="reminders_token"),
-    # django.views.static.serve answers any method; uploads are re-encoded images (test_uploads.py).
-    MEDIA_PATTERN: public(GET, POST, path="media_file"),
+    # Uploads (re-encoded images, test_uploads.py): read-only, as require_safe makes the static view.
+    MEDIA_PATTERN: public(GET, path="media_file"),
     "articles:detail": [public(GET, slug="guide"), public(GET, allowed=(), slug="draft_guide")],
     "networks:detail": [public(GET, slug="network"), public(GET, allowed={"alice"}, slug="pending_network")],
     "networks:evaluate": [
@@ -154,8 +154,8 @@ PLAIN_URLS = {
     "readyz": public(GET),
     "bench_baseline": public(GET),
     "set_language": public(POST),
-    # The sitemap and the feed are read-only and answer any method.
-    "sitemap": public(GET, POST),
+    # The sitemap and the feed are read-only: GET (and HEAD) only.
+    "sitemap": public(GET),
     "markdownx_markdownify": editors_only(POST),
     "markdownx_upload": editors_only(POST),
     "home": public(GET),
@@ -172,7 +172,7 @@ PLAIN_URLS = {
     "accounts:account_delete": signed_in(GET, POST),
     "accounts:account_deleted": public(GET),
     "articles:list": public(GET),
-    "articles:feed": public(GET, POST),
+    "articles:feed": public(GET),
     "networks:list": public(GET),
     "networks:checklist": public(GET),
     "networks:compare": public(GET),
@@ -350,3 +350,18 @@ def _comparable(html, url):
     # The log-out form's CSRF token is masked anew in every response; the language switcher names the page.
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
     return html.replace(url, "<the requested page>")
+
+
+@pytest.mark.django_db
+def test_read_only_endpoints_answer_head_for_crawlers_and_caches(world):
+    """The sitemap, the guides' feed, the uploads and the calendar feed refuse POST (the tables
+    above) but answer HEAD, as crawlers, feed readers and caches ask it."""
+    client = client_for(world, "anonymous")
+    urls = [
+        reverse("sitemap"),
+        reverse("articles:feed"),
+        f"/{MEDIA_PATTERN.split('<')[0]}{world['media_file']}",
+        reverse("calendar_feed", kwargs={"token": world["calendar_token"]}),
+    ]
+    for url in urls:
+        assert client.head(url).status_code == 200, url
