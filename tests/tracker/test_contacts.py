@@ -156,6 +156,15 @@ def test_it_filters_by_exact_tag_and_searches(alice_client, alice):
     assert names(alice_client.get(reverse("tracker:contact_list"), {"q": "x" * 5000})) == []
 
 
+def test_it_searches_contacts_in_any_case_of_any_letter(alice_client, alice):
+    ContactFactory(owner=alice, name="Åsa Öberg", company="Äänekosken Energia")
+    ContactFactory(owner=alice, name="Bertil", company="Energi AB")
+    names = lambda q: [c.name for c in alice_client.get(reverse("tracker:contact_list"), {"q": q}).context["page"]]  # noqa: E731
+    assert names("åsa") == ["Åsa Öberg"]
+    assert names("ÖBERG") == ["Åsa Öberg"]
+    assert names("äänekosken") == ["Åsa Öberg"]
+
+
 def test_it_lists_contacts_in_a_constant_number_of_queries(alice_client, alice, django_assert_num_queries):
     ContactFactory(owner=alice)
     # session, user, count, page
