@@ -1,10 +1,11 @@
 """Response headers that protect members (the Content-Security-Policy, no caching of personal
-pages), bad query strings, and a 503 while the database cannot be reached."""
+pages), bad query strings, oversized request bodies, and a 503 while the database cannot be reached."""
 
 import logging
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
@@ -58,6 +59,28 @@ class RejectNulInQueryMiddleware:
     def __call__(self, request):
         if any("\x00" in value for values in request.GET.lists() for value in [values[0], *values[1]]):
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """A request whose body is over settings.MAX_REQUEST_BODY_BYTES gets 413 before anything reads it.
+
+    DATA_UPLOAD_MAX_MEMORY_SIZE caps form fields, but Django streams an uploaded file of any size to a
+    temporary file before a form can look at it. Declared lengths suffice: without Content-Length
+    (a chunked body), Django reads no body at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body when the length is not a number
+        if length > settings.MAX_REQUEST_BODY_BYTES:
+            context = {"limit": settings.MAX_REQUEST_BODY_BYTES}
+            return render(request, "errors/413.html", context, status=413)
         return self.get_response(request)
 
 

@@ -54,6 +54,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view or process_view (CSRF) reads the body; after the above, so that its page can
+    # show the reader's language and who is signed in.
+    "rookie.middleware.RequestBodyLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rookie.middleware.PrivatePagesNoStoreMiddleware",
     # After authentication and messages: turns a view's lost database connection into a 503.
@@ -290,6 +293,11 @@ MARKDOWNX_SERVER_CALL_LATENCY = 700  # ms between keystrokes before the preview 
 MARKDOWNX_EDITOR_RESIZABLE = True
 # Every uploaded image (guide covers, images in guide texts) goes through rookie/images.py.
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+# Any request body larger than this is refused with 413 before it is read
+# (rookie.middleware.RequestBodyLimitMiddleware): Django caps form fields, not uploaded files.
+# Twice the largest upload Rookie accepts, so a file just over a form's own limit still gets that
+# form's message. The reverse proxy should refuse the same size (deploy/Caddyfile).
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 2 * IMAGE_UPLOAD_MAX_BYTES)
 # Rendered guide bodies are cached per guide, version and reader language (articles/rendering.py);
 # saving any guide refreshes them. The timeout bounds how long a scheduled guide that just went
 # public waits before other guides link to it.

@@ -54,6 +54,14 @@ def test_the_proxy_config_sends_requests_to_every_replica_of_the_web_service(ser
     assert caddyfile.count("{") == caddyfile.count("}")
 
 
+def test_the_proxy_refuses_the_bodies_that_rookie_refuses(services, settings):
+    # Caddy's MB is 10**6 bytes; Rookie's limit is 2 × 5 MiB. Caddy must refuse first, so that an
+    # oversized body never occupies a web replica.
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
+    megabytes = int(re.search(r"request_body \{\s*max_size (\d+)MB\s*\}", caddyfile).group(1))
+    assert megabytes * 10**6 <= settings.MAX_REQUEST_BODY_BYTES
+
+
 def test_web_uses_the_shared_redis_and_trusts_only_the_proxy(services):
     web = services["web"]
     environment = web["environment"]
