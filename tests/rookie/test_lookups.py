@@ -48,10 +48,12 @@ def test_it_finds_nothing_in_an_empty_or_missing_value(owner):
 
 
 def _simple_case(text):
-    """Letters whose upper and lower case are one letter each, both ways (not ß → SS, nor ı → I → i):
-    the case mapping that PostgreSQL's UPPER() and Python's lower() agree on."""
+    """Letters whose upper and lower case are one letter each and map to each other (not ß → SS,
+    nor ı → I → i, nor ϴ → θ → Θ): the case mapping that PostgreSQL's UPPER() and Python's lower()
+    agree on. Nordic, Latin, Greek and Cyrillic letters all have it."""
     return "\x00" not in text and all(
-        len(c.upper()) == len(c.lower()) == 1 and c.upper().lower() == c.lower() for c in text
+        len(c.upper()) == len(c.lower()) == 1 and c.upper().lower() == c.lower() and c.lower().upper() == c.upper()
+        for c in text
     )
 
 
