@@ -25,6 +25,22 @@ def test_it_gives_an_editor_no_coaching_pages(client):
     assert "/en/coach/" not in client.get("/en/").content.decode()
 
 
+@pytest.mark.parametrize("role", ["coach", "editor"])
+def test_a_coach_or_editor_tracker_dashboard_offers_no_member_coaching(client, role):
+    # They may keep a tracker of their own, but the member's Coaching page would be a 403 for them.
+    client.force_login(UserFactory(role=role))
+    body = client.get("/en/me/").content.decode()
+    assert "/en/coach/sharing/" not in body
+    assert 'id="coaching-feedback-heading"' not in body
+
+
+def test_a_members_dashboard_invites_them_to_share_with_a_coach(client, alice):
+    client.force_login(alice)
+    body = client.get("/en/me/").content.decode()
+    assert 'id="coaching-feedback-heading"' in body
+    assert '/en/coach/sharing/#invite"' in body
+
+
 def test_it_sends_anonymous_visitors_to_log_in(client):
     response = client.get("/sv/coach/sharing/")
     assert response.status_code == 302

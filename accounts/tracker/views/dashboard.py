@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.coaching.queries import feedback_for_member
+from accounts.models import User
 from accounts.tracker import queries
 from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
 from accounts.tracker.views.followups import snooze_choices
@@ -28,7 +29,8 @@ def dashboard(request):
         {
             "data": data,
             "today": today,
-            "coaching_feedback": feedback_for_member(request.user),
+            # Only members share with a coach; coaches and editors keep a tracker too, without it.
+            "coaching_feedback": feedback_for_member(request.user) if request.user.role == User.Role.MEMBER else None,
             "snooze_choices": snooze_choices(today),
             "contact_form": QuickContactForm(owner=request.user, auto_id="qc_%s"),
             "follow_up_form": FollowUpForm(
