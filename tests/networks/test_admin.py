@@ -35,6 +35,14 @@ def test_it_lists_networks_with_a_status_filter(editor_client, network, pending_
     assert list(response.context["cl"].queryset) == [pending_network]
 
 
+def test_it_searches_names_and_cities_in_any_case_of_any_letter(editor_client):
+    aero = NetworkFactory(name="Ærø Erhvervsforening", city="Ærøskøbing")
+    NetworkFactory(name="Tampere Alumni", city="Tampere")
+    for query in ("ærø", "ÆRØSKØBING", "erhvervsforening"):
+        response = editor_client.get(CHANGELIST, {"q": query})
+        assert list(response.context["cl"].queryset) == [aero], query
+
+
 def test_it_opens_the_change_form_with_the_translation_tabs(editor_client, network):
     response = editor_client.get(f"{CHANGELIST}{network.pk}/change/")
     assert response.status_code == 200
