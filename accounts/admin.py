@@ -51,7 +51,7 @@ class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "display_name", "role", "preferred_language", "is_staff", "is_active"]
     list_filter = ["role", "preferred_language", "is_staff", "is_active"]
-    search_fields = ["email__uicontains", "display_name__uicontains"]
+    search_fields = ["email", "display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
@@ -90,7 +90,7 @@ class GoalProgressInline(admin.TabularInline):
 class GoalAdmin(admin.ModelAdmin):
     list_display = ["title", "owner", "kind", "progress", "target", "status", "due_date"]
     list_filter = ["status", "kind"]
-    search_fields = ["title__uicontains", "owner__email__uicontains"]
+    search_fields = ["title", "owner__email"]
     raw_id_fields = ["owner", "event", "network"]
     list_select_related = ["owner"]
     inlines = [GoalProgressInline]
@@ -99,7 +99,7 @@ class GoalAdmin(admin.ModelAdmin):
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = ["name", "owner", "date", "people_to_meet", "debriefed_at"]
-    search_fields = ["name__uicontains", "owner__email__uicontains"]
+    search_fields = ["name", "owner__email"]
     raw_id_fields = ["owner"]
     list_select_related = ["owner"]
     date_hierarchy = "date"
@@ -115,7 +115,7 @@ class InteractionInline(admin.TabularInline):
 class ContactAdmin(admin.ModelAdmin):
     list_display = ["name", "owner", "company", "language", "last_contacted_on", "next_touch_due"]
     list_filter = ["language"]
-    search_fields = ["name__uicontains", "company__uicontains", "email__uicontains", "owner__email__uicontains"]
+    search_fields = ["name", "company", "email", "owner__email"]
     raw_id_fields = ["owner", "met_at_event", "met_at_network"]
     readonly_fields = ["next_touch_due", "created_at", "updated_at"]
     list_select_related = ["owner"]
@@ -139,7 +139,7 @@ class ContactAdmin(admin.ModelAdmin):
 class InteractionAdmin(admin.ModelAdmin):
     list_display = ["contact", "owner", "kind", "occurred_on"]
     list_filter = ["kind"]
-    search_fields = ["contact__name__uicontains", "owner__email__uicontains"]
+    search_fields = ["contact__name", "owner__email"]
     raw_id_fields = ["owner", "contact"]
     list_select_related = ["owner", "contact"]
     date_hierarchy = "occurred_on"
@@ -149,7 +149,7 @@ class InteractionAdmin(admin.ModelAdmin):
 class FollowUpAdmin(admin.ModelAdmin):
     list_display = ["title", "owner", "contact", "due_date", "done_at"]
     list_filter = [("done_at", admin.EmptyFieldListFilter)]
-    search_fields = ["title__uicontains", "owner__email__uicontains", "contact__name__uicontains"]
+    search_fields = ["title", "owner__email", "contact__name"]
     raw_id_fields = ["owner", "contact"]
     list_select_related = ["owner", "contact"]
     date_hierarchy = "due_date"
@@ -188,14 +188,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class CoachGrantAdmin(ReadOnlyAdmin):
     list_display = ["member", "coach", "scope", "status", "created_at", "accepted_at", "ended_at"]
     list_filter = ["status", "scope"]
-    search_fields = ["member__email__uicontains", "coach__email__uicontains"]
+    search_fields = ["member__email", "coach__email"]
     list_select_related = ["member", "coach"]
 
 
 @admin.register(CoachComment)
 class CoachCommentAdmin(ReadOnlyAdmin):
     list_display = ["member", "coach", "author", "goal", "created_at"]
-    search_fields = ["member__email__uicontains", "coach__email__uicontains", "body__uicontains"]
+    search_fields = ["member__email", "coach__email", "body"]
     list_select_related = ["member", "coach", "author", "goal"]
 
 
@@ -203,7 +203,7 @@ class CoachCommentAdmin(ReadOnlyAdmin):
 class GoalSuggestionAdmin(ReadOnlyAdmin):
     list_display = ["title", "member", "coach", "status", "created_at", "decided_at"]
     list_filter = ["status"]
-    search_fields = ["title__uicontains", "member__email__uicontains", "coach__email__uicontains"]
+    search_fields = ["title", "member__email", "coach__email"]
     list_select_related = ["member", "coach"]
 
 
@@ -211,6 +211,6 @@ class GoalSuggestionAdmin(ReadOnlyAdmin):
 class CoachAccessLogAdmin(ReadOnlyAdmin):
     list_display = ["coach", "member", "what", "viewed_at"]
     list_filter = ["what"]
-    search_fields = ["member__email__uicontains", "coach__email__uicontains"]
+    search_fields = ["member__email", "coach__email"]
     list_select_related = ["member", "coach"]
     date_hierarchy = "viewed_at"

@@ -10,5 +10,5 @@ class AccountsConfig(AppConfig):
         from accounts import pagecache  # noqa: F401 (connects what makes cached member pages stale)
         from rookie import (
             auth_logging,  # noqa: F401 (connects the log-in signal receivers)
-            lookups,  # noqa: F401 (the uicontains lookup that searches use)
+            lookups,  # noqa: F401 (icontains for every alphabet on SQLite)
         )

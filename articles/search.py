@@ -2,8 +2,8 @@
 
 PostgreSQL: full-text search with each language's own configuration (a Swedish version is stemmed
 as Swedish, a Finnish one as Finnish), ranked, title above description above text. Other
-databases (the SQLite default): a case-insensitive substring match (rookie.lookups: every
-alphabet's case, not only A–Z), newest first.
+databases (the SQLite default): a case-insensitive substring match (rookie/lookups.py makes it
+fold every alphabet's case, not only A–Z), newest first.
 Vectors are computed per query; at Rookie's size (tens of guides) that is cheaper than keeping
 indexed columns in step with four languages.
 """
@@ -50,7 +50,7 @@ def _substring(queryset, query, language):
     matches = Q()
     for code in fallback_chain(language):
         text = Q(
-            *[Q(**{f"{name}_{code}__uicontains": query}) for name in ("title", "description", "keywords", "body")],
+            *[Q(**{f"{name}_{code}__icontains": query}) for name in ("title", "description", "keywords", "body")],
             _connector=Q.OR,
         )
         matches |= Q(shown_language=code) & text

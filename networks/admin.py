@@ -46,7 +46,7 @@ class NetworkAdmin(TabbedTranslationAdmin):
         "created_at",
     ]
     list_filter = ["status", "kind", "scope", "country"]
-    search_fields = ["name__uicontains", "city__uicontains", "slug__uicontains"]
+    search_fields = ["name", "city", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["evaluation_count", "score_average", "submitted_by", "created_at", "updated_at"]
     list_select_related = ["submitted_by"]
@@ -130,7 +130,7 @@ class EvaluationAdmin(admin.ModelAdmin):
 
     list_display = ["network", "member", "updated_at"]
     list_filter = ["network__status"]
-    search_fields = ["network__name__uicontains", "member__email__uicontains", "comment__uicontains"]
+    search_fields = ["network__name", "member__email", "comment"]
     list_select_related = ["network", "member"]
     readonly_fields = ["network", "member", "comment", "created_at", "updated_at"]
     inlines = [ScoreInline]
@@ -146,7 +146,7 @@ class EvaluationAdmin(admin.ModelAdmin):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["network", "member", "status", "hours_per_month", "yearly_cost", "cost_currency"]
     list_filter = ["status"]
-    search_fields = ["network__name__uicontains", "member__email__uicontains"]
+    search_fields = ["network__name", "member__email"]
     list_select_related = ["network", "member"]
     raw_id_fields = ["member", "network"]
 

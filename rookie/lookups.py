@@ -1,10 +1,12 @@
-"""`field__uicontains=text`: a case-insensitive substring match for every alphabet, on both databases.
+"""`icontains` on text fields folds the case of every alphabet, on SQLite as on PostgreSQL.
 
-Searches use it instead of `icontains`. On PostgreSQL it *is* `icontains` (UPPER() on both sides,
-which folds every alphabet under a UTF-8 locale; docs/DEPLOYMENT.md). On SQLite, `icontains` is
-LIKE, which folds only A–Z: "örebro" would not find "Örebro", nor "åbo" find "Åbo Akademi". There
-both sides go through Python's str.lower() instead, registered as an SQL function on each new
-SQLite connection. Imported, and so registered, by AccountsConfig.ready().
+On PostgreSQL, icontains compares UPPER() of both sides, which folds every alphabet under a UTF-8
+locale (docs/DEPLOYMENT.md). On SQLite it is LIKE, which folds only A–Z: "örebro" would not find
+"Örebro", nor "åbo" find "Åbo Akademi". This replaces icontains on CharField and TextField (and
+their subclasses: e-mail, slug and translated fields) so that on SQLite both sides go through
+Python's str.lower() instead, registered as an SQL function on each new SQLite connection. Every
+search (the catalogue, guides, contacts, the admin's search boxes) gets it without asking.
+Imported, and so registered, by AccountsConfig.ready().
 """
 
 from django.db import models
@@ -28,11 +30,7 @@ def add_lower_to_sqlite(sender, connection, **kwargs):
 @models.CharField.register_lookup
 @models.TextField.register_lookup
 class UnicodeIContains(IContains):
-    lookup_name = "uicontains"
-
-    def as_sql(self, compiler, connection):
-        # The backend's own icontains (its operators and casts are looked up by that name).
-        return compiler.compile(IContains(self.lhs, self.rhs))
+    """Django's IContains (same name, same SQL elsewhere); only its SQLite form differs."""
 
     def as_sqlite(self, compiler, connection):
         lhs_sql, lhs_params = self.process_lhs(compiler, connection)

@@ -119,9 +119,9 @@ class NetworkQuerySet(models.QuerySet):
         that exists only in Swedish (and is shown to a Finnish reader by fallback) would not be
         found; search every column instead.
         """
-        query = Q(name__uicontains=text) | Q(city__uicontains=text)
+        query = Q(name__icontains=text) | Q(city__icontains=text)
         for code in settings.MODELTRANSLATION_LANGUAGES:
-            query |= Q(**{f"summary_{code}__uicontains": text})
+            query |= Q(**{f"summary_{code}__icontains": text})
         return self.filter(query)
 
     def with_language(self, code):

@@ -1,4 +1,4 @@
-"""rookie.lookups: `uicontains` folds the case of every alphabet on SQLite and PostgreSQL alike."""
+"""rookie/lookups.py: `icontains` folds the case of every alphabet on SQLite and PostgreSQL alike."""
 
 import pytest
 from hypothesis import given, settings
@@ -29,7 +29,7 @@ def owner():
 )
 def test_it_matches_any_case_of_any_letter(owner, stored, query):
     contact = ContactFactory(owner=owner, name=stored)
-    assert list(Contact.objects.filter(name__uicontains=query)) == [contact]
+    assert list(Contact.objects.filter(name__icontains=query)) == [contact]
 
 
 def test_it_treats_like_wildcards_in_the_text_as_plain_characters(owner):
@@ -37,14 +37,14 @@ def test_it_treats_like_wildcards_in_the_text_as_plain_characters(owner):
     ContactFactory(owner=owner, name="100 Nordic")
     ContactFactory(owner=owner, name="a_b")
     ContactFactory(owner=owner, name="axb")
-    assert [c.name for c in Contact.objects.filter(name__uicontains="100%")] == ["100% Nordic"]
-    assert [c.name for c in Contact.objects.filter(name__uicontains="a_b")] == ["a_b"]
-    assert [c.name for c in Contact.objects.filter(name__uicontains="\\")] == []
+    assert [c.name for c in Contact.objects.filter(name__icontains="100%")] == ["100% Nordic"]
+    assert [c.name for c in Contact.objects.filter(name__icontains="a_b")] == ["a_b"]
+    assert [c.name for c in Contact.objects.filter(name__icontains="\\")] == []
 
 
 def test_it_finds_nothing_in_an_empty_or_missing_value(owner):
     ContactFactory(owner=owner, name="Anna", company="")
-    assert not Contact.objects.filter(company__uicontains="a").exists()
+    assert not Contact.objects.filter(company__icontains="a").exists()
 
 
 def _simple_case(text):
@@ -67,4 +67,4 @@ def test_any_text_finds_itself_in_either_case(text):
     contact = ContactFactory(owner=owner, name=f"x{text}y")
     mine = Contact.objects.filter(owner=owner)
     for query in (text, text.lower(), text.upper()):
-        assert contact in mine.filter(name__uicontains=query), query
+        assert contact in mine.filter(name__icontains=query), query

@@ -30,7 +30,7 @@ def contact_list(request):
     tag = request.GET.get("tag", "").strip()[:MAX_QUERY_LENGTH]
     contacts = queries.contacts_of(request.user).order_by("name", "id")
     if q:
-        contacts = contacts.filter(Q(name__uicontains=q) | Q(company__uicontains=q) | Q(tags__uicontains=q))
+        contacts = contacts.filter(Q(name__icontains=q) | Q(company__icontains=q) | Q(tags__icontains=q))
     if tag:
         contacts = queries.contacts_with_tag(contacts, tag)
     page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
