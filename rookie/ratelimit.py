@@ -1,4 +1,5 @@
-"""A small fixed-window rate limit on POSTs (sign-up, password reset), kept in the cache.
+"""Small fixed-window rate limits, kept in the cache: on POSTs (sign-up, password reset, forms that
+check the current password) and on failed log-ins per client address.
 
 With the default local-memory cache the count is per process; with Redis (REDIS_URL, see
 docs/DEPLOYMENT.md) it is shared by every web process.
@@ -6,10 +7,14 @@ docs/DEPLOYMENT.md) it is shared by every web process.
 
 import functools
 import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from rookie.identity import canonical_email
 
 
 def client_ip(request):
@@ -19,6 +24,13 @@ def client_ip(request):
         if forwarded:
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _key(name: str, value: str) -> str:
+    # Every value is counted in the canonical form of an e-mail address (rookie/identity.py): two
+    # spellings of one address share a counter. IPs and ids are plain ASCII and stay as they are.
+    digest = hashlib.sha256(canonical_email(str(value)).encode()).hexdigest()[:32]
+    return f"ratelimit:{name}:{digest}"
 
 
 def _hit(key, window_seconds):
@@ -48,8 +60,7 @@ def rate_limit_post(name, *, limit, window_seconds, keys):
                 for value in keys(request):
                     if not value:
                         continue
-                    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-                    if _hit(f"ratelimit:{name}:{digest}", window_seconds) > limit:
+                    if _hit(_key(name, value), window_seconds) > limit:
                         return too_many_requests(request)
             return view(request, *args, **kwargs)
 
@@ -58,6 +69,39 @@ def rate_limit_post(name, *, limit, window_seconds, keys):
     return decorator
 
 
+def failure_record(name: str, value: str, *, window_seconds: int) -> int:
+    """Count one failure of `value` (say, a client address) under `name`; returns the count so far."""
+    return _hit(_key(name, value), window_seconds) if value else 0
+
+
+def failure_count(name: str, value: str) -> int:
+    """How many failures `value` has had under `name` in the current window."""
+    return (cache.get(_key(name, value)) or 0) if value else 0
+
+
+def per_user(request: HttpRequest) -> list[str]:
+    """The signed-in user's id as a rate-limit key (nothing for an anonymous visitor)."""
+    return [str(request.user.pk)] if request.user.is_authenticated else []
+
+
+# Every form that asks for the current password (changing it, on the site and in the admin, and
+# deleting the account) shares one counter per user: a stolen session could otherwise guess the
+# password there without django-axes noticing, and a counter per form would multiply the guesses.
+CURRENT_PASSWORD_LIMIT = 10
+CURRENT_PASSWORD_WINDOW_SECONDS = 3600
+
+
+def current_password_limit(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """At most CURRENT_PASSWORD_LIMIT POSTs an hour per user to the views that check the password."""
+    return rate_limit_post(
+        "current-password",
+        limit=CURRENT_PASSWORD_LIMIT,
+        window_seconds=CURRENT_PASSWORD_WINDOW_SECONDS,
+        keys=per_user,
+    )(view)
+
+
 def axes_client_ip(request):
     """django-axes keys on the same client address as our rate limits (REMOTE_ADDR; set by the proxy)."""
     return client_ip(request)
+

@@ -27,7 +27,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes patch the right forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with the log-in throttle and current-password limit (accounts/admin_site.py).
+    "accounts.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "rookie.middleware.PrivatePagesNoStoreMiddleware",
     # After authentication and messages: turns a view's lost database connection into a 503.
     "rookie.middleware.DatabaseUnavailableMiddleware",
+    # Likewise a check kept in the shared cache (rate limits, log-out) while Redis is unreachable.
+    "rookie.middleware.CacheUnavailableMiddleware",
     # Last, as django-axes requires: turns a lock-out into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -138,6 +141,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "rookie.ratelimit.axes_client_ip"
+# Many addresses tried from one client address: after this many failed log-ins (member or admin)
+# in the window, log-in POSTs from it get the 429 page until the window ends. Only failures count,
+# so members behind one NAT signing in do not use it up; 30 is six addresses' worth of axes pauses.
+LOGIN_IP_FAILURE_LIMIT = env_int("LOGIN_IP_FAILURE_LIMIT", 30)
+LOGIN_IP_WINDOW_MINUTES = env_int("LOGIN_IP_WINDOW_MINUTES", 15)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -219,7 +227,8 @@ if REDIS_URL:
     # Sessions stay in the database (the source of truth, shared by every instance; account
     # deletion and purge_expired work on it) and are read through the shared cache. Only with a
     # shared cache: a per-process copy would keep a logged-out session alive in other processes.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # cached_db that keeps working while Redis is unreachable (rookie/sessions.py).
+    SESSION_ENGINE = "rookie.sessions"
 
 # --- E-mail -------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rookie <noreply@rookie.localhost>")
@@ -247,6 +256,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# The health probes answer over plain HTTP too: a load balancer or `curl -f` asks them on the
+# container's own port, and a 301 there would pass for healthy whatever the database's state.
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz)$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0

@@ -5,18 +5,20 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rookie.identity import canonical_email
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     @classmethod
     def normalize_email(cls, email):
-        # E-mail addresses are compared case-insensitively: store them lower-cased, so the unique
-        # constraint on Lower("email") and look-ups by e-mail agree.
-        return (email or "").strip().lower()
+        # One canonical form (rookie/identity.py) for storage and every look-up, matched exactly:
+        # a case-insensitive query would let look-alike spellings (ſ, ı) find the account.
+        return canonical_email(email)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        return self.get(email=canonical_email(username))
 
     def create_user(self, email, password=None, **extra_fields):
         if not email:
@@ -106,7 +108,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def clean(self):
         super().clean()
-        self.email = type(self).objects.normalize_email(self.email)
+        self.email = canonical_email(self.email)
+
+    def save(self, *args, **kwargs):
+        # Whatever created the row (a form, the admin, a factory, a command), it is stored canonical.
+        self.email = canonical_email(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.display_name
