@@ -2,16 +2,17 @@
 
 A scheduled guide becomes public when its time comes, without a save that would bump the
 generation. So each save records when the next scheduled guide goes public, and cached guide
-pages (home, list, guide) are not served past that moment.
+pages (home, list, guide) are not served past that moment. When the cache cannot be reached,
+that moment is unknown (rookie/cache_guard.py), and nothing is stored anyway.
 """
 
 import time
 
-from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
 from articles.models import Article, Status
+from rookie.cache_guard import tolerant_cache as cache
 
 GROUP = "guides"
 NEXT_PUBLICATION_KEY = "pagecache:guides:next-publication"

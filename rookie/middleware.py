@@ -1,5 +1,6 @@
 """Response headers that protect members (the Content-Security-Policy, no caching of personal
-pages), bad query strings, oversized request bodies, and a 503 while the database cannot be reached."""
+pages), bad query strings, oversized request bodies, and a 503 while the database or a cache-kept
+check (rate limits, log-out) cannot be reached."""
 
 import logging
 
@@ -11,7 +12,10 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
+from rookie.cache_guard import CACHE_ERRORS, CacheUnavailable
+
 logger = logging.getLogger("rookie.database")
+cache_logger = logging.getLogger("rookie.cache")
 
 # Seconds a client (or the load balancer) should wait before asking again during an outage.
 DATABASE_RETRY_AFTER_SECONDS = 5
@@ -104,7 +108,31 @@ class DatabaseUnavailableMiddleware:
             return None
         # Handled here, so Django will not log it: say it, with the traceback.
         logger.error("database unavailable for %s %s", request.method, request.path, exc_info=exception)
-        response = render(request, "errors/503.html", status=503)
-        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
-        patch_cache_control(response, no_store=True)
-        return response
+        return _unavailable(request, "database")
+
+
+class CacheUnavailableMiddleware:
+    """A view whose check needs the shared cache (Redis) answers 503 "try again in a moment" while
+    it cannot be reached, instead of a 500: rate limits fail closed, and so does log-out
+    (rookie/sessions.py). Reading code never gets here: it treats the cache as a miss
+    (rookie/cache_guard.py). Any other cache call left unguarded fails closed the same way.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (CacheUnavailable, *CACHE_ERRORS)):
+            return None
+        cache_logger.error("cache unavailable for %s %s", request.method, request.path, exc_info=exception)
+        return _unavailable(request, "cache")
+
+
+def _unavailable(request, what):
+    response = render(request, "errors/503.html", {"unavailable": what}, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    patch_cache_control(response, no_store=True)
+    return response

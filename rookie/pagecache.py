@@ -17,6 +17,10 @@ The key holds the language, the host, the path, the allowed query parameters and
 number per group ("guides", "networks"); bumping a group's generation (on publish, edit, delete,
 a new evaluation…) makes every cached page of that group stale at once. See articles/signals.py
 and networks/signals.py for what bumps which.
+
+An unreachable cache (Redis down) is a miss: pages are rendered and not stored, and a bump is lost
+(rookie/cache_guard.py). Entries stored before the outage live PAGE_CACHE_SECONDS at most, so a
+change made during one shows on cached pages within that time once the cache answers again.
 """
 
 import hashlib
@@ -25,11 +29,12 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
+
+from rookie.cache_guard import tolerant_cache as cache
 
 _CSRF_VALUE = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
 _PLACEHOLDER = b"\x00rookie-csrf\x00"

@@ -11,6 +11,7 @@ from django.views.i18n import set_language as django_set_language
 
 from articles import pagecache as guide_pages
 from articles.views import latest_versions
+from rookie.cache_guard import cache_answers
 from rookie.pagecache import cache_anonymous_page
 
 
@@ -30,13 +31,17 @@ def healthz(request):
 @never_cache
 @require_GET
 def readyz(request):
-    """The database answers; a 503 takes this instance out of rotation until it does."""
+    """The database answers, and the shared cache when there is one (REDIS_URL); a 503 takes this
+    instance out of rotation until they do. Without the cache pages still render, but sign-up,
+    password reset and log-out refuse (rookie/cache_guard.py)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    if settings.REDIS_URL and not cache_answers():
+        return HttpResponse("cache unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 
