@@ -9,12 +9,14 @@ it does in production (a refused connection), on the real views.
 """
 
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
+from rookie.cache_guard import tolerant_cache
 from tests.articles.factories import ArticleFactory
 from tests.factories import TEST_PASSWORD
 from tests.networks.factories import NetworkFactory
@@ -77,11 +79,18 @@ def test_the_log_in_page_is_served(client, redis_down):
     assert CSRF_FIELD.search(response.content.decode())
 
 
-def test_a_member_can_log_in_and_stays_signed_in(client, alice, redis_down):
+def test_log_in_fails_closed_with_the_clear_page(client, alice, redis_down):
+    # The failed-log-in counter per client address (rookie/auth_logging.py) cannot be read: the
+    # log-in is refused before any password is checked, with the page that says to try again.
     response = client.post("/en/accounts/login/", {"username": alice.email, "password": TEST_PASSWORD})
-    assert response.status_code == 302
-    assert client.session[SESSION_KEY] == str(alice.pk)
-    # The session is read back from the database on the next request.
+    assert response.status_code == 503
+    assert "try again in a moment" in response.content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_a_new_session_is_started_and_read_back_from_the_database(client, alice, redis_down):
+    # force_login makes a new session key (exists() asks the cache first) and saves it.
+    client.force_login(alice)
     dashboard = client.get("/sv/me/")
     assert dashboard.status_code == 200
     assert SIGNED_IN in dashboard.content.decode()
@@ -148,3 +157,10 @@ def test_readyz_answers_200_when_the_configured_cache_answers(client, settings):
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": settings.REDIS_URL}
     }
     assert client.get("/readyz").status_code == 200
+
+
+def test_after_a_failure_reading_code_skips_the_cache_for_a_few_seconds(redis_down):
+    # An unreachable Redis may take a connect timeout per call; a page must not wait once per call.
+    assert tolerant_cache.get("some-key", "miss") == "miss"
+    with mock.patch.object(caches["default"], "get", side_effect=AssertionError("the cache was asked again")):
+        assert tolerant_cache.get("some-key", "miss") == "miss"

@@ -43,3 +43,20 @@ def test_probes_do_not_load_the_session_of_a_signed_in_client(client, path, stat
         connection.cursor.side_effect = down
         response = client.get(path)
     assert response.status_code == status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_probes_answer_over_plain_http_with_the_https_redirect_on(client, settings, path):
+    # `curl -f` and load balancers ask on the container's port over HTTP; a 301 would count as healthy.
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(path).status_code == 200
+    assert client.get("/en/").status_code == 301  # everything else still goes to HTTPS
+
+
+def test_readyz_over_plain_http_reports_the_database_down_with_the_https_redirect_on(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    with mock.patch("rookie.views.connection") as connection:
+        connection.cursor.side_effect = OperationalError("could not connect to server")
+        response = client.get("/readyz")
+    assert response.status_code == 503
