@@ -1,10 +1,10 @@
-from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import email_new_clean
 from accounts.models import (
     CalendarFeed,
     CoachAccessLog,
@@ -32,16 +32,19 @@ class UserCreationAdminForm(AdminUserCreationForm):
         return None
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists."))
-        return email
+        # Plain ASCII, canonical and not taken (accounts/forms.py): no look-alike of another account.
+        return email_new_clean(self.cleaned_data["email"])
 
 
 class UserChangeAdminForm(UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+    def clean_email(self):
+        if "email" not in self.changed_data:
+            return self.instance.email
+        return email_new_clean(self.cleaned_data["email"], instance=self.instance)
 
 
 @admin.register(User)

@@ -1,40 +1,88 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from rookie.identity import canonical_email, email_is_plain
 
 
-class SignUpForm(forms.ModelForm):
+def email_plain_check(value: str) -> None:
+    """Refuse an address for a new or changed account unless it is plain (rookie/identity.py):
+    printable ASCII as typed, so look-alike letters (ſ, ı, the Kelvin sign) and other scripts
+    cannot make two accounts look the same."""
+    if not email_is_plain(value):
+        raise forms.ValidationError(
+            _(
+                "Use only plain letters a–z, digits and punctuation in the address. If your domain has "
+                "letters such as å, ä, ö or ø, enter its xn-- form."
+            ),
+            code="not_plain",
+        )
+
+
+def email_new_clean(value: str, *, instance: User | None = None) -> str:
+    """The canonical form of an address given to an account by staff: plain, and not taken."""
+    email_plain_check(value)
+    email = canonical_email(value)
+    others = User.objects.filter(email=email)
+    if instance is not None and instance.pk is not None:
+        others = others.exclude(pk=instance.pk)
+    if others.exists():
+        raise forms.ValidationError(_("An account with this e-mail address already exists."), code="duplicate")
+    return email
+
+
+class SignUpForm(forms.Form):
+    """The first step of signing up. It never says whether the address already has an account
+    (accounts/signup.py): an address's duplicate is not an error here, so this is not a ModelForm."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We will send you a link to choose your password."),
+    )
+    display_name = forms.CharField(
+        label=capfirst(User._meta.get_field("display_name").verbose_name),
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    preferred_language = forms.ChoiceField(
+        label=capfirst(User._meta.get_field("preferred_language").verbose_name),
+        choices=settings.LANGUAGES,
+    )
+
+    def clean_email(self):
+        email_plain_check(self.cleaned_data["email"])
+        return canonical_email(self.cleaned_data["email"])
+
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])
+
+
+class SignUpConfirmForm(forms.Form):
+    """The second step, from the e-mailed link: the new member chooses their password."""
+
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
+        max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 10 characters; not only digits, not a common password."),
     )
     password2 = forms.CharField(
         label=_("Password again"),
         strip=False,
+        max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    class Meta:
-        model = User
-        fields = ["email", "display_name", "preferred_language"]
-        widgets = {
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
-        }
-
-    def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists."))
-        return email
-
-    def clean_display_name(self):
-        return clean_display_name(self.cleaned_data["display_name"])
+    def __init__(self, *args, email: str, display_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email, self.display_name = email, display_name
 
     def clean(self):
         cleaned = super().clean()
@@ -42,21 +90,14 @@ class SignUpForm(forms.ModelForm):
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("The two passwords do not match."))
         elif password1:
-            # Validate against a user carrying the submitted name and e-mail, so the similarity
+            # Validate against a user carrying the new member's name and e-mail, so the similarity
             # check can refuse a password that is just the e-mail address.
-            candidate = User(email=cleaned.get("email", ""), display_name=cleaned.get("display_name", ""))
+            candidate = User(email=self.email, display_name=self.display_name)
             try:
                 password_validation.validate_password(password1, candidate)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
-
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        user.set_password(self.cleaned_data["password1"])
-        if commit:
-            user.save()
-        return user
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -69,6 +110,15 @@ class EmailAuthenticationForm(AuthenticationForm):
         "invalid_login": _("That e-mail address and password do not match an account."),
         "inactive": _("This account is inactive."),
     }
+
+
+class EmailPasswordResetForm(PasswordResetForm):
+    """Finds the account by the canonical address, exactly (Django's form asks the database for a
+    case-insensitive match, which on PostgreSQL also matches look-alike spellings)."""
+
+    def get_users(self, email):
+        users = User._default_manager.filter(email=canonical_email(email), is_active=True)
+        return (user for user in users if user.has_usable_password())
 
 
 class ProfileForm(forms.ModelForm):

@@ -1,20 +1,31 @@
-"""Sign-up, log-in (in the member's own language) and the profile page."""
+"""Sign-up, log-in (in the member's own language), password change and reset, and the profile page."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy, translate_url
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.forms import EmailAuthenticationForm, ProfileForm, SignUpForm
-from rookie.ratelimit import client_ip, rate_limit_post
+from accounts.forms import (
+    EmailAuthenticationForm,
+    EmailPasswordResetForm,
+    ProfileForm,
+    SignUpConfirmForm,
+    SignUpForm,
+)
+from accounts.models import User
+from accounts.signup import signup_request, signup_token_read
+from rookie.auth_logging import login_throttle
+from rookie.ratelimit import client_ip, current_password_limit, rate_limit_post
 
 
 def _redirect_in_language(request, url, language):
@@ -31,26 +42,79 @@ def _redirect_in_language(request, url, language):
     return response
 
 
+def _signup_keys_ip(request):
+    return [client_ip(request)]
+
+
+def _signup_keys_address(request):
+    return [request.POST.get("email", "")]
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
-@rate_limit_post("signup", limit=10, window_seconds=3600, keys=lambda request: [client_ip(request)])
+@rate_limit_post("signup", limit=10, window_seconds=3600, keys=_signup_keys_ip)
+# Each sign-up sends an e-mail: at most 5 an hour to one address, whichever way it is spelled.
+@rate_limit_post("signup-address", limit=5, window_seconds=3600, keys=_signup_keys_address)
 def signup(request):
+    """Step one: the same redirect whether or not the address has an account (accounts/signup.py)."""
     if request.user.is_authenticated:
         return redirect("home")
     if request.method == "POST":
         form = SignUpForm(request.POST)
         if form.is_valid():
-            user = form.save()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to Rookie, %(name)s!") % {"name": user.display_name})
-            return _redirect_in_language(request, reverse_lazy("home"), user.preferred_language)
+            signup_request(**form.cleaned_data)
+            return redirect("accounts:signup_sent")
     else:
         form = SignUpForm(initial={"preferred_language": translation.get_language()})
     return render(request, "registration/signup.html", {"form": form})
 
 
+@require_GET
+def signup_sent(request):
+    return render(request, "registration/signup_sent.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limit_post("signup-confirm", limit=20, window_seconds=3600, keys=_signup_keys_ip)
+def signup_confirm(request, token):
+    """Step two, from the e-mailed link: choose a password; the account is created and logged in."""
+    if request.user.is_authenticated:
+        return redirect("home")
+    pending = signup_token_read(token)
+    if pending is None:
+        return render(request, "registration/signup_link.html", {"invalid": True}, status=400)
+    if User.objects.filter(email=pending.email).exists():
+        return render(request, "registration/signup_link.html", {"used": True})
+    form = SignUpConfirmForm(
+        request.POST if request.method == "POST" else None,
+        email=pending.email,
+        display_name=pending.display_name,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    pending.email,
+                    form.cleaned_data["password1"],
+                    display_name=pending.display_name,
+                    preferred_language=pending.preferred_language,
+                )
+        except IntegrityError:  # the same link used twice at once: the first one made the account
+            return render(request, "registration/signup_link.html", {"used": True})
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Rookie, %(name)s!") % {"name": user.display_name})
+        return _redirect_in_language(request, reverse_lazy("home"), user.preferred_language)
+    return render(request, "registration/signup_confirm.html", {"form": form, "pending": pending})
+
+
+@method_decorator(login_throttle, name="dispatch")
 class LoginView(auth_views.LoginView):
-    """Log in with e-mail; afterwards the member's preferred language wins over the URL's."""
+    """Log in with e-mail; afterwards the member's preferred language wins over the URL's.
+
+    django-axes pauses an address after repeated failures; login_throttle pauses a client address
+    that fails with many (rookie/auth_logging.py).
+    """
 
     form_class = EmailAuthenticationForm
     redirect_authenticated_user = True
@@ -74,7 +138,8 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
-# Password-reset requests send e-mail: at most 5 an hour per address and 20 per client address.
+# Password-reset requests send e-mail: at most 5 an hour per address (counted in its canonical form,
+# so look-alike spellings share the count) and 20 per client address.
 password_reset = rate_limit_post(
     "password-reset",
     limit=5,
@@ -83,9 +148,16 @@ password_reset = rate_limit_post(
 )(
     rate_limit_post("password-reset-ip", limit=20, window_seconds=3600, keys=lambda request: [client_ip(request)])(
         auth_views.PasswordResetView.as_view(
+            form_class=EmailPasswordResetForm,
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
         )
     )
+)
+
+
+# Asks for the current password: shares the per-user limit of every such form (rookie/ratelimit.py).
+password_change = current_password_limit(
+    auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done"))
 )

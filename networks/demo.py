@@ -40,7 +40,7 @@ def _raters():
     User = get_user_model()
     raters = []
     for email, name, language in RATERS:
-        user = User.objects.filter(email__iexact=email).first()
+        user = User.objects.filter(email=User.objects.normalize_email(email)).first()
         if user is None:
             user = User.objects.create_user(email, None, display_name=name, preferred_language=language)
         raters.append(user)

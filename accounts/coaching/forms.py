@@ -62,11 +62,11 @@ class _InviteForm(forms.Form):
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
-        if email == self.user.email.lower():
+        if email == User.objects.normalize_email(self.user.email):
             raise forms.ValidationError(_("That is your own address: enter the address of someone else."))
         if _too_many_misses(self.user):
             raise forms.ValidationError(_("You have tried too many addresses. Please try again in an hour."))
-        other = User.objects.filter(email__iexact=email, role=self.role, is_active=True).first()
+        other = User.objects.filter(email=email, role=self.role, is_active=True).first()
         if other is None:
             # The same answer for "no account" and "an account with another role".
             _count_miss(self.user)

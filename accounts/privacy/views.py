@@ -11,17 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.privacy import deletion, export
 from accounts.privacy.forms import AccountDeleteForm
-from rookie.ratelimit import rate_limit_post
-
-
-def _per_user(request):
-    return [str(request.user.pk)]
+from rookie.ratelimit import current_password_limit, per_user, rate_limit_post
 
 
 # POST, not a link: a browser prefetching links must not build archives of personal data.
 @login_required
 @require_POST
-@rate_limit_post("data-export", limit=20, window_seconds=3600, keys=_per_user)
+@rate_limit_post("data-export", limit=20, window_seconds=3600, keys=per_user)
 def data_export(request):
     archive = export.build_archive(request.user)
     response = HttpResponse(archive, content_type="application/zip")
@@ -34,8 +30,8 @@ def data_export(request):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-# A stolen session could otherwise guess the password here without django-axes noticing.
-@rate_limit_post("account-delete", limit=10, window_seconds=3600, keys=_per_user)
+# Asks for the password: shares the per-user limit of every such form (rookie/ratelimit.py).
+@current_password_limit
 def account_delete(request):
     form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():

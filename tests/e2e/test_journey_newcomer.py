@@ -1,13 +1,15 @@
 """Journey 1, in one browser: a newcomer whose browser asks for Swedish, from sign-up to progress.
 
-Sign-up and the network evaluation are done with the keyboard alone (Tab, typing, arrow keys,
-Space, Enter); the rest clicks like most people do. Every page the journey visits passes axe.
+Sign-up (the form, then choosing a password from the e-mailed link) and the network evaluation are
+done with the keyboard alone (Tab, typing, arrow keys, Space, Enter); the rest clicks like most
+people do. Every page the journey visits passes axe.
 Visible text is checked through the catalogue (gettext in the page's language), never copied in.
 """
 
 import re
 
 import pytest
+from django.core import mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
@@ -73,11 +75,16 @@ def _sign_up_with_the_keyboard(page):
     _tab(page, "#id_display_name")
     page.keyboard.type("Åsa Öberg")
     _tab(page, "#id_preferred_language")  # keep the Swedish the page offers
-    _tab(page, "#id_password1")
+    _tab(page, "form[action$='/signup/'] button[type=submit]")
+    page.keyboard.press("Enter")
+
+
+def _choose_password_with_the_keyboard(page):
+    _tab_to(page, "#id_password1")
     page.keyboard.type(PASSWORD)
     _tab(page, "#id_password2")
     page.keyboard.type(PASSWORD)
-    _tab(page, "form[action$='/signup/'] button[type=submit]")
+    _tab(page, "main form button[type=submit]")
     page.keyboard.press("Enter")
 
 
@@ -126,6 +133,15 @@ def test_a_newcomer_goes_from_sign_up_to_progress_on_the_dashboard(page, live_se
     expect(page).to_have_url(re.compile(r"/sv/accounts/signup/$"))
     assert_accessible(page)
     _sign_up_with_the_keyboard(page)
+    # The same answer for every address; the link to choose a password comes by e-mail.
+    expect(page).to_have_url(re.compile(r"/sv/accounts/signup/sent/$"))
+    assert_accessible(page)
+    (message,) = mail.outbox
+    assert message.to == [EMAIL]
+    link = re.search(r"https?://[^/\s]+(/sv/accounts/signup/confirm/\S+)", message.body).group(1)
+    page.goto(live_server.url + link)
+    assert_accessible(page)
+    _choose_password_with_the_keyboard(page)
     expect(page).to_have_url(re.compile(r"/sv/$"))
     expect(page.get_by_role("button", name=_("sv", "Log out"))).to_be_visible()
     member = User.objects.get(email=EMAIL)

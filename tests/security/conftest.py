@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.io.calendar import feed_for
 from accounts.io.reminders import opt_out_token
 from accounts.models import GrantScope, GrantStatus
+from accounts.signup import PendingSignup, signup_token_make
 from articles.models import Article
 from networks.models import Network
 from tests.coaching.factories import CommentFactory, GrantFactory, SuggestionFactory
@@ -73,6 +74,7 @@ def world(alice, bob, charlie):
         "reminders_token": opt_out_token(alice),
         "alice_uidb64": urlsafe_base64_encode(force_bytes(alice.pk)),
         "alice_reset_token": default_token_generator.make_token(alice),
+        "signup_token": signup_token_make(PendingSignup("newcomer@example.com", "Newcomer", "en")),
         "media_file": media_file.relative_to(media_root()).as_posix(),
         # charlie's: what alice must never be able to link to or touch.
         "charlie_ids": [

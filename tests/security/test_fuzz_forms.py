@@ -68,6 +68,7 @@ class Form:
 
 FORMS = [
     Form("accounts:signup", "anonymous", (User,)),
+    Form("accounts:signup_confirm", "anonymous", (User,), {"token": "signup_token"}),
     Form("accounts:profile", "alice", (User,)),
     Form("accounts:password_change", "alice", (User,)),
     Form("accounts:account_delete", "alice", (User, *TRACKER)),

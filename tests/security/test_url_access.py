@@ -89,6 +89,7 @@ FULL_COACH = {"fiona"}
 PARAM_URLS = {
     # Tokens are the key: whoever holds the link gets the page (wrong tokens: test_wrong_tokens_*).
     "accounts:password_reset_confirm": public(GET, POST, uidb64="alice_uidb64", token="alice_reset_token"),
+    "accounts:signup_confirm": public(GET, POST, token="signup_token"),
     "calendar_feed": public(GET, token="calendar_token"),
     "reminders_off": public(GET, POST, token="reminders_token"),
     # Uploads (re-encoded images, test_uploads.py): read-only, as require_safe makes the static view.
@@ -160,6 +161,7 @@ PLAIN_URLS = {
     "markdownx_upload": editors_only(POST),
     "home": public(GET),
     "accounts:signup": public(GET, POST),
+    "accounts:signup_sent": public(GET),
     "accounts:login": public(GET, POST),
     "accounts:logout": public(POST),
     "accounts:profile": signed_in(GET, POST),

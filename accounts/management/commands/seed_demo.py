@@ -42,7 +42,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {key:<7} {user.email}")
 
     def _demo_user(self, email, name, role, language):
-        user = User.objects.filter(email__iexact=email).first()
+        user = User.objects.filter(email=User.objects.normalize_email(email)).first()
         if user is None:
             user = User.objects.create_user(
                 email, DEMO_PASSWORD, display_name=name, role=role, preferred_language=language

@@ -1,0 +1,87 @@
+"""Sign-up by e-mail: the same answer whether or not the address already has an account.
+
+The sign-up form asks only for the address, a name and a language, and always answers with the
+same "check your e-mail" redirect; what differs is the e-mail, which only the address's owner reads:
+- a new address gets a link (signed, valid SIGNUP_LINK_MAX_AGE) to choose a password; the account
+  is created when they do, and they are logged in;
+- an address with an account gets "someone tried to sign up with your address: log in, or reset
+  your password", in the owner's language. Nothing is created or changed.
+No row is written before the link is used, so an address cannot be squatted by someone who does
+not read its mail, and the link carries no secret (the password is chosen after it is opened).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.models import User
+from rookie.identity import canonical_email
+
+# The page after sign-up and both e-mails say "three days".
+SIGNUP_LINK_MAX_AGE = datetime.timedelta(days=3)
+_SALT = "accounts.signup"
+
+
+@dataclass(frozen=True)
+class PendingSignup:
+    email: str
+    display_name: str
+    preferred_language: str
+
+
+def signup_token_make(pending: PendingSignup) -> str:
+    payload = {"e": pending.email, "n": pending.display_name, "l": pending.preferred_language}
+    return signing.dumps(payload, salt=_SALT, compress=True)
+
+
+def signup_token_read(token: str) -> PendingSignup | None:
+    """The sign-up a link stands for, or None when it is forged, damaged or older than the limit."""
+    try:
+        payload = signing.loads(token, salt=_SALT, max_age=SIGNUP_LINK_MAX_AGE)
+        pending = PendingSignup(email=payload["e"], display_name=payload["n"], preferred_language=payload["l"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    if pending.preferred_language not in dict(settings.LANGUAGES):
+        return None
+    return pending
+
+
+def _send(*, to: str, language: str, template: str, context: dict) -> None:
+    with translation.override(language):
+        context = {**context, "site_url": settings.SITE_URL, "LANGUAGE_CODE": language}
+        # A subject is one line whatever the template's line breaks.
+        subject = " ".join(render_to_string(f"email/{template}_subject.txt", context).split())
+        body = render_to_string(f"email/{template}.txt", context)
+    EmailMessage(subject, body, to=[to]).send()
+
+
+def signup_request(*, email: str, display_name: str, preferred_language: str) -> None:
+    """E-mail the address a link to finish signing up, or its owner a note if it has an account."""
+    email = canonical_email(email)
+    owner = User.objects.filter(email=email).first()
+    if owner is None:
+        token = signup_token_make(PendingSignup(email, display_name, preferred_language))
+        with translation.override(preferred_language):
+            url = settings.SITE_URL + reverse("accounts:signup_confirm", kwargs={"token": token})
+        _send(
+            to=email,
+            language=preferred_language,
+            template="signup_confirm",
+            context={"name": display_name, "url": url},
+        )
+    elif owner.is_active:
+        with translation.override(owner.preferred_language):
+            login_url = settings.SITE_URL + reverse("accounts:login")
+            reset_url = settings.SITE_URL + reverse("accounts:password_reset")
+        _send(
+            to=owner.email,
+            language=owner.preferred_language,
+            template="signup_exists",
+            context={"name": owner.display_name, "email": owner.email, "login_url": login_url, "reset_url": reset_url},
+        )
