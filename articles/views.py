@@ -14,6 +14,7 @@ from articles.permissions import can_edit_guides
 from articles.rendering import rendered_body
 from articles.search import MAX_QUERY_LENGTH, search_articles
 from rookie.pagecache import cache_anonymous_page
+from rookie.querystring import query_int, query_text
 
 
 @require_GET
@@ -23,8 +24,8 @@ def article_list(request):
     """Queries: categories with published guides, the page count, the page's guides (3, whatever
     the number of guides; the count and page queries carry the search when there is one)."""
     language = get_language()
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    category_slug = request.GET.get("category", "").strip()
+    query = query_text(request, "q", max_length=MAX_QUERY_LENGTH)
+    category_slug = query_text(request, "category")  # slugs are at most 100 characters
 
     categories = list(Category.objects.with_published_guides())
     selected = None
@@ -38,7 +39,7 @@ def article_list(request):
     if category_slug:
         articles = articles.filter(category=selected) if selected else articles.none()
     articles = search_articles(articles, query, language) if query else articles.newest_first()
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(query_int(request, "page", minimum=1))
 
     return render(
         request,

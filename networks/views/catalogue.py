@@ -18,6 +18,7 @@ from networks.models import Criterion, CriterionStats, Evaluation, Membership, M
 from networks.scoring import fit_expression, fit_from_stats, weights_for
 from networks.views.access import _get_network_for_user
 from rookie.pagecache import cache_anonymous_page
+from rookie.querystring import query_int, query_texts
 
 PER_PAGE = 20
 COMMENTS_SHOWN = 20
@@ -64,7 +65,7 @@ def network_list(request):
     sort = filters.get("sort") or "score"
     if user.is_authenticated:
         networks = networks.annotate(fit=fit_expression(weights))
-    page = Paginator(networks.order_by(*ORDERINGS[sort]), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(networks.order_by(*ORDERINGS[sort]), PER_PAGE).get_page(query_int(request, "page", minimum=1))
     statuses = {}
     if user.is_authenticated:
         statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))
@@ -131,11 +132,7 @@ def network_detail(request, slug):
 
 def _compare_selection(request):
     """The distinct slugs asked for, in order, and an error message if the count is wrong."""
-    slugs = []
-    for slug in request.GET.getlist("n"):
-        slug = slug.strip()[:140]
-        if slug and slug not in slugs:
-            slugs.append(slug)
+    slugs = query_texts(request, "n", max_count=COMPARE_MAX, max_length=140)
     if not request.GET:
         return slugs, None
     if len(slugs) < COMPARE_MIN:

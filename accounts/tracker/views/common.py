@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.models import Contact, Event, FollowUp, Goal, Interaction
+from rookie.querystring import query_text
 
 
 def _get_goal_for_user(request, pk):
@@ -39,9 +40,13 @@ def redirect_next(request, default):
     return HttpResponseRedirect(target) if target else redirect(default)
 
 
+# Longer is no page of ours; a form would carry it back in every re-render.
+MAX_NEXT_LENGTH = 2000
+
+
 def safe_next(request):
     """The `next` value to carry through a re-rendered form, if it is a path on this site."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
+    target = request.POST.get("next") or query_text(request, "next", max_length=MAX_NEXT_LENGTH)
     ok = target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )

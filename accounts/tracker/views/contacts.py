@@ -16,6 +16,7 @@ from accounts.tracker.forms import ContactForm, FollowUpForm, InteractionForm, Q
 from accounts.tracker.message_templates import messages_for
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
 from accounts.tracker.views.common import _get_contact_for_user, redirect_next, safe_next
+from rookie.querystring import query_flag, query_int, query_text
 
 PAGE_SIZE = 50
 # Interactions shown on a contact's page, newest first; the total is counted separately.
@@ -26,14 +27,14 @@ MAX_QUERY_LENGTH = 100
 @login_required
 @require_GET
 def contact_list(request):
-    q = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    tag = request.GET.get("tag", "").strip()[:MAX_QUERY_LENGTH]
+    q = query_text(request, "q", max_length=MAX_QUERY_LENGTH)
+    tag = query_text(request, "tag", max_length=MAX_QUERY_LENGTH)
     contacts = queries.contacts_of(request.user).order_by("name", "id")
     if q:
         contacts = contacts.filter(Q(name__icontains=q) | Q(company__icontains=q) | Q(tags__icontains=q))
     if tag:
         contacts = queries.contacts_with_tag(contacts, tag)
-    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(contacts, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
     for contact in page:
         contact.tag_list = queries.split_tags(contact.tags)
     return render(
@@ -86,7 +87,7 @@ def _detail_context(request, contact, **overrides):
         "interview_kind": InteractionKind.INTERVIEW,
         "thank_you_form": None,
     }
-    if request.GET.get("thanks"):
+    if query_flag(request, "thanks"):
         # Offered right after a first meeting or an informational interview was logged.
         context["thank_you_form"] = ThankYouForm(
             initial={"title": services.thank_you_title(contact), "due_date": services.thank_you_due(today)}

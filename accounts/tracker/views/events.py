@@ -15,6 +15,7 @@ from accounts.models import Event, GoalKind
 from accounts.tracker import services
 from accounts.tracker.forms import DebriefForm, EventForm, EventQuickAddForm
 from accounts.tracker.views.common import _get_event_for_user
+from rookie.querystring import query_int
 
 PAGE_SIZE = 50
 # People listed on the "during" page, newest first (the phone screen is small).
@@ -25,7 +26,7 @@ DURING_LIMIT = 20
 @require_GET
 def event_list(request):
     events = Event.objects.filter(owner=request.user).annotate(met_count=Count("contacts")).order_by("-date", "-id")
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(events, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
     return render(request, "tracker/event_list.html", {"page": page, "today": timezone.localdate()})
 
 

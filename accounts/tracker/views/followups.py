@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import FollowUp
 from accounts.tracker.forms import FollowUpForm, SnoozeForm
 from accounts.tracker.views.common import _get_follow_up_for_user, redirect_next, safe_next
+from rookie.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
 
@@ -30,13 +31,13 @@ def snooze_choices(today):
 @login_required
 @require_GET
 def followup_list(request):
-    show = "done" if request.GET.get("show") == "done" else "open"
+    show = query_choice(request, "show", ["open", "done"], default="open")
     follow_ups = FollowUp.objects.filter(owner=request.user).select_related("contact")
     if show == "done":
         follow_ups = follow_ups.filter(done_at__isnull=False).order_by("-done_at", "-id")
     else:
         follow_ups = follow_ups.filter(done_at__isnull=True).order_by("due_date", "id")
-    page = Paginator(follow_ups, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(follow_ups, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
     today = timezone.localdate()
     return render(
         request,
@@ -49,9 +50,9 @@ def followup_list(request):
 @require_http_methods(["GET", "POST"])
 def followup_add(request):
     initial = {"due_date": timezone.localdate() + datetime.timedelta(days=2)}
-    contact_id = request.GET.get("contact", "")
-    if contact_id.isdigit():
-        initial["contact"] = int(contact_id)
+    contact_id = query_int(request, "contact", minimum=1)
+    if contact_id is not None:
+        initial["contact"] = contact_id
     form = FollowUpForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         follow_up = form.save(commit=False)

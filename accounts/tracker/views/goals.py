@@ -15,6 +15,7 @@ from accounts.tracker.forms import GoalForm, GoalProgressForm, GoalStatusForm, G
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from accounts.tracker.queries import GOAL_ORDER
 from accounts.tracker.views.common import _get_goal_for_user, redirect_next
+from rookie.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
 # Points shown in a goal's history table (newest last); older ones stay stored for charts.
@@ -24,11 +25,9 @@ HISTORY_LIMIT = 60
 @login_required
 @require_GET
 def goal_list(request):
-    status = request.GET.get("status", GoalStatus.ACTIVE)
-    if status not in GoalStatus.values:
-        status = GoalStatus.ACTIVE
+    status = query_choice(request, "status", GoalStatus.values, default=GoalStatus.ACTIVE)
     goals = Goal.objects.filter(owner=request.user, status=status).select_related("event").order_by(*GOAL_ORDER)
-    page = Paginator(goals, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(goals, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
     return render(
         request,
         "tracker/goal_list.html",

@@ -17,6 +17,7 @@ from accounts.tracker import services
 from accounts.tracker.forms import InteractionForm
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
 from accounts.tracker.views.common import _get_contact_for_user, _get_interaction_for_user
+from rookie.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
 
@@ -25,7 +26,8 @@ PAGE_SIZE = 50
 @require_GET
 def interaction_list(request):
     interactions = Interaction.objects.filter(owner=request.user).select_related("contact")
-    page = Paginator(interactions.order_by("-occurred_on", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    interactions = interactions.order_by("-occurred_on", "-id")
+    page = Paginator(interactions, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
     return render(request, "tracker/interaction_list.html", {"page": page})
 
 
@@ -44,7 +46,7 @@ def _form_context(form, contact=None, interaction=None, kind=None):
 @require_http_methods(["GET", "POST"])
 def interaction_add(request, contact_pk=None):
     contact = _get_contact_for_user(request, contact_pk) if contact_pk is not None else None
-    kind = request.POST.get("kind") or request.GET.get("kind")
+    kind = request.POST.get("kind") or query_choice(request, "kind", InteractionKind.values)
     initial = {"kind": kind} if kind in InteractionKind.values else {}
     form = InteractionForm(request.POST or None, owner=request.user, contact=contact, initial=initial)
     if request.method == "POST" and form.is_valid():
