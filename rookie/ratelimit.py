@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from rookie.identity import canonical_email
+from rookie.identity import email_skeleton
 
 
 def client_ip(request):
@@ -27,9 +27,9 @@ def client_ip(request):
 
 
 def _key(name: str, value: str) -> str:
-    # Every value is counted in the canonical form of an e-mail address (rookie/identity.py): two
-    # spellings of one address share a counter. IPs and ids are plain ASCII and stay as they are.
-    digest = hashlib.sha256(canonical_email(str(value)).encode()).hexdigest()[:32]
+    # Every value is counted as an e-mail address's skeleton (rookie/identity.py): every spelling of
+    # an address, look-alike letters included, shares one counter. IPs and ids stay as they are.
+    digest = hashlib.sha256(email_skeleton(str(value)).encode()).hexdigest()[:32]
     return f"ratelimit:{name}:{digest}"
 
 
@@ -104,4 +104,3 @@ def current_password_limit(view: Callable[..., HttpResponse]) -> Callable[..., H
 def axes_client_ip(request):
     """django-axes keys on the same client address as our rate limits (REMOTE_ADDR; set by the proxy)."""
     return client_ip(request)
-
