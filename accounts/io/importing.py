@@ -3,14 +3,17 @@
 Nothing is written until the member confirms the preview, and then everything is written in one
 transaction: a file that cannot be read fails before any row exists. Between the preview and the
 confirmation the cleaned rows wait in the member's session (PendingImport), bounded by the file
-cap (TRACKER_IMPORT_MAX_BYTES, 1 MB) and the row cap (TRACKER_IMPORT_MAX_ROWS, 5000). Duplicates
-are checked again on confirmation, against the contacts as they are then.
+cap (TRACKER_IMPORT_MAX_BYTES, 1 MB), the row cap (TRACKER_IMPORT_MAX_ROWS, 5000) and an age
+(PENDING_MAX_AGE). Duplicates are checked again on confirmation, against the contacts as they are
+then, and each pending import is carried out once however often it is confirmed
+(ContactImportReceipt).
 """
 
 import codecs
 import dataclasses
 import datetime
 import re
+import time
 import uuid
 from urllib.parse import unquote
 
@@ -18,7 +21,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +32,7 @@ from accounts.io.linkedin import parse_connections
 from accounts.io.text import clean_line, clean_multiline
 from accounts.io.vcard import is_linkedin_url, parse_vcards
 from accounts.models import Contact
+from accounts.models.tracker import ContactImportReceipt
 from accounts.pagecache import member_data_changed
 
 LINKEDIN = "linkedin"
@@ -35,6 +40,14 @@ VCARD = "vcard"
 SOURCES = {LINKEDIN: _("LinkedIn connections (CSV)"), VCARD: _("vCard")}
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+# A preview older than this is not confirmed (the member uploads the file again); receipts of
+# imports older than this can go, since no pending import that old is ever carried out.
+PENDING_MAX_AGE = datetime.timedelta(hours=24)
+
+
+class ImportAlreadyDone(Exception):
+    """This pending import has been carried out already (a second confirmation of the same preview)."""
 
 
 def max_bytes():
@@ -313,12 +326,21 @@ def _how_met(row):
     return ""
 
 
-def contacts_import(*, owner, rows, source):
-    """Create the owner's contacts from the rows that are not duplicates; returns the plan as carried out."""
+def contacts_import(*, owner, rows: list[ImportRow], source: str, import_id: str) -> list[RowPlan]:
+    """Create the owner's contacts from the rows that are not duplicates; returns the plan as carried out.
+
+    Raises ImportAlreadyDone, having written nothing, when `import_id` was imported before.
+    """
     with transaction.atomic():
         # Two imports by the same member at once would both pass the duplicate check; locking the
         # member's row makes the second wait (PostgreSQL; SQLite's IMMEDIATE transactions already do).
         get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
+        ContactImportReceipt.objects.filter(created_at__lt=timezone.now() - PENDING_MAX_AGE).delete()
+        try:
+            with transaction.atomic():
+                ContactImportReceipt.objects.create(import_id=import_id)
+        except IntegrityError as error:
+            raise ImportAlreadyDone(import_id) from error
         plans = plan_import(rows, *existing_keys(owner))
         contacts = []
         for plan in plans:
@@ -357,10 +379,12 @@ class PendingImport:
     filename: str
     rows: list
     id: str = dataclasses.field(default_factory=lambda: uuid.uuid4().hex)
+    created_at: float = dataclasses.field(default_factory=time.time)  # seconds since the epoch
 
     def to_session(self):
         return {
             "id": self.id,
+            "created_at": self.created_at,
             "owner_id": self.owner_id,
             "source": self.source,
             "filename": self.filename,
@@ -369,13 +393,22 @@ class PendingImport:
 
     @classmethod
     def from_session(cls, data, owner):
-        """None unless the data is a pending import of this owner (a stale or foreign session entry)."""
+        """None unless the data is a pending import of this owner, younger than PENDING_MAX_AGE
+        (a stale or foreign session entry)."""
         try:
             if data["owner_id"] != owner.pk or data["source"] not in SOURCES:
                 return None
+            age = time.time() - float(data["created_at"])
+            if not 0 <= age <= PENDING_MAX_AGE.total_seconds():
+                return None
             rows = [ImportRow.from_data(row) for row in data["rows"]]
             return cls(
-                owner_id=data["owner_id"], source=data["source"], filename=data["filename"], rows=rows, id=data["id"]
+                owner_id=data["owner_id"],
+                source=data["source"],
+                filename=data["filename"],
+                rows=rows,
+                id=data["id"],
+                created_at=float(data["created_at"]),
             )
         except (KeyError, TypeError, ValueError):
             return None

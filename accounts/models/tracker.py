@@ -321,3 +321,28 @@ class CalendarFeed(models.Model):
     def regenerate(self):
         self.token = _new_feed_token()
         self.save(update_fields=["token"])
+
+
+class ContactImportReceipt(models.Model):
+    """A contact import that was carried out: each pending import's id is imported at most once.
+
+    The pending import waits in the member's session, and a request saves the session only when it
+    ends, so simultaneous confirmations (a double click, two tabs) all still find it there. The id
+    is written here in the transaction that imports, under the member's row lock; a confirmation
+    that finds it imports nothing. The id is random and names no one, so there is no owner column.
+    """
+
+    import_id = models.CharField(max_length=32)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["import_id"], name="accounts_contactimportreceipt_once"),
+        ]
+        indexes = [
+            # The purge in accounts.io.importing: receipts older than any pending import can be.
+            models.Index(fields=["created_at"], name="accounts_importreceipt_created"),
+        ]
+
+    def __str__(self):
+        return self.import_id

@@ -72,7 +72,16 @@ def contact_import_confirm(request):
         # A second tab, a double click or an old page: never import a file the member did not just see.
         messages.error(request, _("That preview is no longer current, so nothing was imported. Upload the file again."))
         return redirect("tracker:contact_import")
-    plans = importing.contacts_import(owner=request.user, rows=pending.rows, source=pending.source)
+    try:
+        plans = importing.contacts_import(
+            owner=request.user, rows=pending.rows, source=pending.source, import_id=pending.id
+        )
+    except importing.ImportAlreadyDone:
+        # A second confirmation of a preview that another request (a double click, another tab)
+        # has just imported. The session is left alone: saving this request's stale copy of it
+        # would bring the pending import back and drop the other request's result.
+        messages.info(request, _("This file has already been imported; it was not imported a second time."))
+        return redirect("tracker:contact_import_result")
     del request.session[PENDING_KEY]
     request.session[RESULT_KEY] = {
         "filename": pending.filename,
