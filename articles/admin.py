@@ -1,5 +1,7 @@
 """Editors write and translate guides here: one change page, a tab per language, a live preview."""
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -17,8 +19,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from articles.languages import language_codes
 from articles.models import Article, Category, Status
-from articles.rendering import bump_generation, link_problems
-from rookie.images import ImageRejected, clean_image
+from articles.rendering import link_problems
+from rookie.images import STORAGE_FAILED, ImageRejected, clean_image
+
+logger = logging.getLogger(__name__)
 
 
 def _language_names():
@@ -74,6 +78,19 @@ class ArticleAdminForm(forms.ModelForm):
             except ImageRejected as error:
                 raise forms.ValidationError(error.messages) from error
         return image
+
+    def _post_clean(self):
+        super()._post_clean()
+        # A new cover is written to storage now, while the form can still say it failed and show
+        # the editor's text again; left to the model's save, a full disk is a 500 and a lost edit.
+        cover = self.instance.cover_image
+        if self.errors or not cover or cover._committed:
+            return
+        try:
+            cover.save(cover.name, cover.file, save=False)
+        except OSError:
+            logger.exception("Could not store the cover image of guide %s", self.instance.pk or "(new)")
+            self.add_error("cover_image", STORAGE_FAILED)
 
 
 @admin.register(Article)
@@ -147,7 +164,6 @@ class ArticleAdmin(TabbedTranslationAdmin):
             article.published_at = article.published_at or now  # a scheduled time stays scheduled
             article.save(update_fields=["status", "published_at", "updated_at"])
             count += 1
-        bump_generation()
         self.message_user(
             request,
             ngettext("%(count)d guide published.", "%(count)d guides published.", count) % {"count": count},
@@ -161,7 +177,6 @@ class ArticleAdmin(TabbedTranslationAdmin):
             article.status = Status.DRAFT
             article.save(update_fields=["status", "updated_at"])
             count += 1
-        bump_generation()
         self.message_user(
             request,
             ngettext("%(count)d guide unpublished.", "%(count)d guides unpublished.", count) % {"count": count},

@@ -3,8 +3,12 @@
 markdownx's own views accept anonymous users and do not sanitize, so its urls are never included;
 these are mounted at the same paths (MARKDOWNX_URLS_PATH, MARKDOWNX_UPLOAD_URLS_PATH, see
 rookie/urls.py), for staff who may write guides only.
+
+The widget puts whatever the preview answers into the preview pane, so a refused preview answers
+400 with a plain sentence; the upload's answers are JSON, which the widget reads, errors included.
 """
 
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -12,16 +16,20 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, JsonResponse
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from articles.models import TOO_COMPLEX
 from articles.rendering import guide_resolver
-from rookie.images import ImageRejected, clean_image
-from rookie.markdown import render_markdown
+from rookie.images import STORAGE_FAILED, ImageRejected, clean_image
+from rookie.markdown import MAX_MARKDOWN_CHARACTERS, PREVIEW_SECONDS, MarkdownTooComplex, render_markdown
 
-MAX_PREVIEW_CHARACTERS = 200_000
+logger = logging.getLogger(__name__)
+# A text the guide could not be saved with is not worth previewing.
+MAX_PREVIEW_CHARACTERS = MAX_MARKDOWN_CHARACTERS
 
 
 def can_write_guides(user):
@@ -53,10 +61,20 @@ def guide_writers_only(view):
 def markdownify(request):
     content = request.POST.get("content", "")
     if len(content) > MAX_PREVIEW_CHARACTERS:
-        return HttpResponse(_("The text is too long to preview."), status=400, content_type="text/plain")
+        return _preview_refused(_("The text is too long to preview."))
     language = get_language()
-    rendered = render_markdown(content, language=language, resolve_guides=guide_resolver(language))
+    try:
+        rendered = render_markdown(
+            content, language=language, resolve_guides=guide_resolver(language), time_budget=PREVIEW_SECONDS
+        )
+    except MarkdownTooComplex:
+        return _preview_refused(str(TOO_COMPLEX))
     return HttpResponse(rendered.html, content_type="text/html; charset=utf-8")
+
+
+def _preview_refused(message):
+    # The widget shows the answer in the preview pane as HTML: escape the sentence.
+    return HttpResponse(escape(message), status=400, content_type="text/plain; charset=utf-8")
 
 
 @never_cache
@@ -70,6 +88,11 @@ def upload_image(request):
         image = clean_image(upload)
     except ImageRejected as error:
         return JsonResponse({"image": error.messages}, status=400)
-    name = default_storage.save(settings.MARKDOWNX_MEDIA_PATH + image.name, image)
+    try:
+        name = default_storage.save(settings.MARKDOWNX_MEDIA_PATH + image.name, image)
+    except OSError:
+        # A full disk or a read-only volume is the server's problem, and the widget wants JSON.
+        logger.exception("Could not store an image uploaded in the guide editor")
+        return JsonResponse({"image": [str(STORAGE_FAILED)]}, status=503)
     alt = _("Describe the image")
     return JsonResponse({"image_code": f"![{alt}]({default_storage.url(name)})"})

@@ -1,6 +1,9 @@
 """Guides: an Article exists once and has versions in up to four languages (translation.py).
 
-A language version exists when its title is filled in. modeltranslation adds `title_en`,
+A language version exists when its title is filled in. Each version's body is converted to
+sanitized HTML when the guide is saved (`body_html_<lang>`, with its table of contents in
+`body_toc_<lang>`), so a reader never waits for Markdown: the page only adapts the stored HTML's
+links to the reader (rookie/markdown.py, articles/rendering.py). modeltranslation adds `title_en`,
 `title_sv`, … columns; its own fallback only helps attribute access, while filter() and
 order_by() use the active language's column with no fallback. So everything that picks a version
 does it explicitly, through `languages.fallback_chain` (Python) or `shown_language_case` (SQL).
@@ -10,7 +13,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
@@ -22,12 +25,22 @@ from markdownx.models import MarkdownxField
 
 from articles.languages import IN_LANGUAGE, NOT_AVAILABLE_IN, SHOWING_VERSION, fallback_chain, language_codes
 from articles.permissions import can_edit_guides
+from rookie.markdown import MAX_MARKDOWN_CHARACTERS, SAVE_SECONDS, MarkdownTooComplex, Rendered, render_for_storage
 
-TRANSLATED_ARTICLE_FIELDS = ("title", "slug", "description", "body", "keywords", "reading_minutes")
+TRANSLATED_ARTICLE_FIELDS = (
+    *("title", "slug", "description", "body", "keywords"),
+    *("reading_minutes", "body_html", "body_toc"),
+)
+# What save() derives from each version's title and body.
+DERIVED_FIELDS = ("reading_minutes", "body_html", "body_toc")
 # The fields an editor writes per language; a version with any of them filled in must be complete.
 EDITED_FIELDS = ("title", "slug", "description", "body", "keywords")
 _NORDIC = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A", "ä": "a", "Ä": "A",
                          "ö": "o", "Ö": "O", "ü": "u", "Ü": "U", "ß": "ss"})  # fmt: skip
+TOO_COMPLEX = _(
+    "This text is too complex to convert (for example a long run of [ or lists and quotes nested very deeply). "
+    "Simplify it and save again."
+)
 SLUG_MAX_LENGTH = 200
 # Paths under /guides/ that are not guides (articles/urls.py).
 RESERVED_SLUGS = frozenset({"feed"})
@@ -141,7 +154,8 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         # Lists never show bodies; four languages of them would be most of the row.
-        return self.select_related("category").defer("body", *[f"body_{code}" for code in language_codes()])
+        bodies = [f"{name}_{code}" for name in ("body", "body_html", "body_toc") for code in language_codes()]
+        return self.select_related("category").defer("body", "body_html", "body_toc", *bodies)
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -168,9 +182,18 @@ class Article(models.Model):
     description = models.CharField(
         _("description"), max_length=300, blank=True, help_text=_("One or two sentences for lists and search engines.")
     )
-    body = MarkdownxField(_("text"), blank=True, help_text=_("Markdown. Link to another guide with [text](/its-slug)."))
+    body = MarkdownxField(
+        _("text"),
+        blank=True,
+        # A validator, not max_length: a textarea's maxlength would cut a pasted text silently.
+        validators=[MaxLengthValidator(MAX_MARKDOWN_CHARACTERS)],
+        help_text=_("Markdown. Link to another guide with [text](/its-slug)."),
+    )
     keywords = models.CharField(_("keywords"), max_length=255, blank=True, help_text=_("Separated by commas."))
     reading_minutes = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=0, editable=False)
+    # The body as sanitized HTML (links inside the site as written) and its headings, made by save().
+    body_html = models.TextField(_("text as HTML"), blank=True, default="", editable=False)
+    body_toc = models.JSONField(_("table of contents"), blank=True, default=list, editable=False)
 
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
@@ -233,6 +256,9 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or any(re.match(r"(title|slug|body)_", name) for name in update_fields):
             self.fill_derived_fields()
+            if update_fields is not None:
+                derived = [f"{name}_{code}" for name in ("slug", *DERIVED_FIELDS) for code in language_codes()]
+                kwargs["update_fields"] = {*update_fields, *derived, "key"}
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -289,8 +315,14 @@ class Article(models.Model):
         for code in written:
             if not getattr(self, f"title_{code}", ""):
                 errors[f"title_{code}"] = _("This language version needs a title.")
-            if not (getattr(self, f"body_{code}", "") or "").strip():
+            body = getattr(self, f"body_{code}", "") or ""
+            if not body.strip():
                 errors[f"body_{code}"] = _("This language version needs a text.")
+            elif len(body) <= MAX_MARKDOWN_CHARACTERS:  # a longer one already has its error
+                try:
+                    self._rendered(code, body)
+                except MarkdownTooComplex:
+                    errors[f"body_{code}"] = TOO_COMPLEX
             slug = getattr(self, f"slug_{code}", "") or ""
             if not slug and getattr(self, f"title_{code}", ""):
                 slug = self.unique_slug(getattr(self, f"title_{code}"))
@@ -321,20 +353,39 @@ class Article(models.Model):
             candidate, number = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix, number + 1
         return candidate
 
-    def fill_derived_fields(self):
-        from rookie.markdown import render_markdown
+    def _rendered(self, code, body):
+        """The stored form of one version's body, converted once per text (clean() then save())."""
+        cache = self.__dict__.setdefault("_rendered_bodies", {})
+        if cache.get(code, (None,))[0] != body:
+            cache[code] = (body, render_for_storage(body, language=code, time_budget=SAVE_SECONDS))
+        return cache[code][1]
 
+    def fill_derived_fields(self):
+        """Slugs, the key and each version's stored HTML. Raises MarkdownTooComplex for a body that
+        clean() would have refused."""
         for code in language_codes():
             title = getattr(self, f"title_{code}", "") or ""
             if title and not getattr(self, f"slug_{code}", ""):
                 setattr(self, f"slug_{code}", self.unique_slug(title))
             body = getattr(self, f"body_{code}", "") or ""
-            minutes = render_markdown(body, language=code).reading_minutes if title and body.strip() else 0
-            setattr(self, f"reading_minutes_{code}", minutes)
+            rendered = self._rendered(code, body) if title and body.strip() else None
+            for name, value in derived_values(rendered).items():
+                setattr(self, f"{name}_{code}", value)
         if not self.key:
             first = next((getattr(self, f"slug_{code}") for code in fallback_chain(settings.LANGUAGE_CODE)
                           if getattr(self, f"slug_{code}", "")), "guide")  # fmt: skip
             self.key = first if not self.slug_taken(first) else self.unique_slug(first)
+
+
+def derived_values(rendered: Rendered | None) -> dict:
+    """reading_minutes, body_html and body_toc of one version (None: no text), as save() stores them."""
+    if rendered is None:
+        return {"reading_minutes": 0, "body_html": "", "body_toc": []}
+    return {
+        "reading_minutes": rendered.reading_minutes,
+        "body_html": str(rendered.html),
+        "body_toc": [heading.as_json() for heading in rendered.toc],
+    }
 
 
 class ArticleVersion:

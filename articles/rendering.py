@@ -1,41 +1,26 @@
-"""Guide bodies through the one renderer (rookie/markdown.py), with internal links resolved and the
-result cached per guide, version language and reader language.
+"""Guide bodies for readers: the HTML stored when the guide was saved (articles/models.py), with its
+links inside the site adapted to the reader (rookie/markdown.py `resolve_links`).
 
-The cache key holds the guide's `updated_at`, so saving a guide refreshes it, and a generation
-number bumped whenever any guide is saved or deleted (signals.py), because a body's links depend
-on other guides' slugs and status. A guide that becomes public by reaching its scheduled time is
-not a save; links to it appear when cached bodies expire (ARTICLES_HTML_CACHE_SECONDS).
+Nothing is cached and no Markdown is converted here: a link to another guide is looked up on each
+view (one query, only for a body with such links), so it appears as soon as that guide is public,
+scheduled or not, and turns to plain text as soon as it is not.
 """
 
-import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
+from django.utils.safestring import SafeString
 
 from articles.languages import language_codes
 from articles.models import Article
-from rookie.cache_guard import tolerant_cache as cache  # unreachable, a miss: the body is rendered
-from rookie.markdown import render_markdown
-
-GENERATION_KEY = "articles:generation"
+from rookie.markdown import GuideResolver, Heading, guide_links_in, resolve_links
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # Start from the clock, not 1, so a restarted process never meets keys of an older generation.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY, 0)
-    return value
-
-
-def bump_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted)
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+@dataclass(frozen=True)
+class Body:
+    html: SafeString
+    toc: tuple[Heading, ...]
 
 
 def _slug_fields():
@@ -46,7 +31,7 @@ def _matching(slugs):
     return Q(key__in=slugs) | Q(*[Q(**{f"slug_{code}__in": slugs}) for code in language_codes()], _connector=Q.OR)
 
 
-def guide_resolver(reader_language):
+def guide_resolver(reader_language: str) -> GuideResolver:
     """A GuideResolver: linked slugs → the page of that guide for this reader, if it is public."""
 
     def resolve(slugs):
@@ -67,20 +52,13 @@ def guide_resolver(reader_language):
     return resolve
 
 
-def rendered_body(article, version_language, reader_language):
-    """The Rendered body (html, toc, word count) of one version, for a reader of one language."""
-    stamp = int(article.updated_at.timestamp() * 1_000_000) if article.updated_at else 0
-    key = f"articles:html:{article.pk}:{stamp}:{version_language}:{reader_language}:{generation()}"
-    rendered = cache.get(key)
-    if rendered is None:
-        with translation.override(reader_language):
-            rendered = render_markdown(
-                getattr(article, f"body_{version_language}", "") or "",
-                language=reader_language,
-                resolve_guides=guide_resolver(reader_language),
-            )
-        cache.set(key, rendered, settings.ARTICLES_HTML_CACHE_SECONDS)
-    return rendered
+def rendered_body(article: Article, version_language: str, reader_language: str) -> Body:
+    """One version's stored body (HTML and table of contents) as a reader of one language gets it."""
+    stored = getattr(article, f"body_html_{version_language}", "") or ""
+    with translation.override(reader_language):
+        html = resolve_links(stored, language=reader_language, resolve_guides=guide_resolver(reader_language))
+    toc = getattr(article, f"body_toc_{version_language}", None) or []
+    return Body(html=html, toc=tuple(Heading.from_json(heading) for heading in toc))
 
 
 @dataclass(frozen=True)
@@ -94,12 +72,10 @@ class LinkProblem:
         return self.target is None
 
 
-def link_problems(article):
-    """Internal links of every version that readers would get as plain text, for the admin page."""
-    linked = {}
-    for code in article.languages:
-        rendered = render_markdown(getattr(article, f"body_{code}", "") or "", language=code)
-        linked[code] = rendered.guide_links
+def link_problems(article: Article) -> list[LinkProblem]:
+    """Internal links of every saved version that readers would get as plain text, for the admin
+    page and the importer."""
+    linked = {code: guide_links_in(getattr(article, f"body_html_{code}", "") or "") for code in article.languages}
     wanted = {slug for slugs in linked.values() for slug in slugs}
     if not wanted:
         return []

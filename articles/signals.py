@@ -1,20 +1,17 @@
-"""Rendered guide HTML is cached (articles/rendering.py); any change to a guide makes every cached
-body stale, since a body's links depend on other guides' slugs and status. Cached guide pages for
-anonymous readers (articles/pagecache.py) go stale the same way, and on a category change."""
+"""Cached guide pages for anonymous readers (articles/pagecache.py) go stale when any guide changes
+(lists, and the links between guides) and when a category changes (its name is shown)."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from articles import pagecache as guide_pages
 from articles.models import Article, Category
-from articles.rendering import bump_generation
 from rookie import pagecache
 
 
 @receiver(post_save, sender=Article)
 @receiver(post_delete, sender=Article)
 def _guides_changed(sender, **kwargs):
-    bump_generation()
     pagecache.bump(guide_pages.GROUP)
     guide_pages.refresh_next_publication()
 

@@ -8,9 +8,9 @@ as: a member with a heavy dashboard and a coach with 30 clients (FIXED_ACCOUNTS)
 How it stays fast and valid:
 - bulk_create in batches, one Argon2 hash computed once and reused for every account, no signals
   and no per-row save(); so whatever save() or a signal would have derived is derived here:
-  Contact.next_touch_due, Article.reading_minutes, the networks' denormalised aggregates
-  (recomputed in SQL after the insert, the same arithmetic as networks.services), and the guides'
-  rendered-HTML cache generation.
+  Contact.next_touch_due, each guide version's reading time and stored HTML, the networks'
+  denormalised aggregates (recomputed in SQL after the insert, the same arithmetic as
+  networks.services).
 - Deterministic: one random.Random(seed); the same seed and scale give the same rows (dates are
   relative to the run's "now").
 - Memory stays bounded: members are generated and written a chunk at a time.
@@ -48,12 +48,11 @@ from accounts.models import (
     Role,
     User,
 )
-from articles.models import Article, Category, Status, nordic_slugify
-from articles.rendering import bump_generation
+from articles.models import Article, Category, Status, derived_values, nordic_slugify
 from bench import texts
 from networks.models import Country, Criterion, CriterionStats, Evaluation, Kind, Network, Scope, Score
 from networks.services import criterion_stats
-from rookie.markdown import render_markdown
+from rookie.markdown import render_for_storage
 
 DOMAIN = "bench.rookie.test"
 DEFAULT_PASSWORD = "rookie-bench-2026"
@@ -151,8 +150,6 @@ def generate(*, scale, seed=DEFAULT_SEED, password=DEFAULT_PASSWORD, batch_size=
             )
         generator = _Generator(plan, criteria, seed=seed, password=password, batch_size=batch_size, log=log)
         generator.run()
-    # Rendered guide bodies are cached per "generation"; bulk_create sends no post_save.
-    bump_generation()
     return generator.written
 
 
@@ -555,7 +552,10 @@ class _Generator:
                         f"body_{code}": body,
                         f"keywords_{code}": texts.GUIDE_KEYWORDS[code],
                         # What Article.save() would derive (bulk_create does not call it).
-                        f"reading_minutes_{code}": render_markdown(body, language=code).reading_minutes,
+                        **{
+                            f"{name}_{code}": value
+                            for name, value in derived_values(render_for_storage(body, language=code)).items()
+                        },
                     }
                 )
             key = f"bench-guide-{number + 1:04d}"

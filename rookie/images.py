@@ -5,6 +5,11 @@ An upload is trusted for nothing it says about itself (name, content type): Pill
 it as PNG, JPEG, WebP or GIF and decode it fully; it is then re-encoded, which drops metadata (a
 phone photo's GPS position) and anything smuggled after the image data, and named by its detected
 format. SVG (a script container), HTML and everything else is refused.
+
+Before Pillow decodes anything, the header is read for the canvas size and the number of frames:
+an animated GIF is decoded (and re-encoded) frame by frame, so the limit is on the pixels of all
+frames together (MAX_TOTAL_PIXELS) and on the frames (MAX_FRAMES), not on one frame. A GIF's frames
+are counted by walking its blocks, without decompressing them (`gif_frames`).
 """
 
 import io
@@ -27,6 +32,11 @@ FORMATS = {
 }
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # far beyond any real photo; stops decompression bombs early
+# An animation may hold as many pixels in all as one large photo (about two seconds of decoding),
+# e.g. 150 frames of 480 × 540. Tiny frames cost time each too, whatever their size.
+MAX_TOTAL_PIXELS = 40_000_000
+MAX_FRAMES = 300
+STORAGE_FAILED = _("The image could not be stored. Please try again later.")
 
 
 class ImageRejected(ValidationError):
@@ -67,6 +77,7 @@ def _open_verified(data):
             probe = Image.open(io.BytesIO(data), formats=list(FORMATS))
             if probe.width * probe.height > MAX_PIXELS:
                 raise _too_many_pixels()
+            _check_frames(probe, data)
             probe.verify()  # structure and checksums; the object is unusable afterwards
             image = Image.open(io.BytesIO(data), formats=list(FORMATS))
             image.load()  # decodes the pixels: a truncated or corrupt body fails here
@@ -84,6 +95,66 @@ def _open_verified(data):
     if image.format not in FORMATS:
         raise _not_an_image()
     return image
+
+
+def gif_frames(data: bytes) -> tuple[int, int, int]:
+    """(frames, width, height) of a GIF's canvas, from its blocks alone, without decoding.
+
+    The canvas is the logical screen, grown to hold any frame that reaches past it (Pillow grows
+    it the same way). Raises ValueError for data that is not a GIF; stops at the trailer or at
+    the end of the data, as Pillow does.
+    """
+    if data[:6] not in (b"GIF87a", b"GIF89a") or len(data) < 13:
+        raise ValueError("not a GIF")
+    width, height = int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    flags = data[10]
+    position = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+    frames = 0
+    while position < len(data):
+        block = data[position]
+        if block == 0x2C:  # image descriptor: left, top, width, height, flags
+            descriptor = data[position + 1 : position + 10]
+            if len(descriptor) < 9:
+                break
+            left, top, frame_width, frame_height = (
+                int.from_bytes(descriptor[index : index + 2], "little") for index in range(0, 8, 2)
+            )
+            frames += 1
+            width, height = max(width, left + frame_width), max(height, top + frame_height)
+            local = descriptor[8]
+            position += 10 + (3 << ((local & 7) + 1) if local & 0x80 else 0) + 1  # + LZW code size
+        elif block == 0x21:  # extension: label, then data sub-blocks
+            position += 2
+        else:  # 0x3B trailer, or bytes Pillow would not read either
+            break
+        position = _skip_sub_blocks(data, position)
+    return frames, width, height
+
+
+def _skip_sub_blocks(data, position):
+    while position < len(data):
+        size = data[position]
+        position += 1 + size
+        if size == 0:
+            break
+    return position
+
+
+def _check_frames(probe, data):
+    if probe.format == "GIF":
+        try:
+            frames, width, height = gif_frames(data)
+        except ValueError as error:
+            raise _not_an_image() from error
+    else:
+        # PNG (APNG) and WebP name their frame count in a header Pillow has already read.
+        frames, width, height = getattr(probe, "n_frames", 1), probe.width, probe.height
+    if frames > MAX_FRAMES:
+        raise ImageRejected(
+            _("The animation has too many frames (at most %(count)d).") % {"count": MAX_FRAMES}, code="too_many_frames"
+        )
+    if width * height > MAX_PIXELS or frames * width * height > MAX_TOTAL_PIXELS:
+        raise _too_many_pixels()
 
 
 def _reencode(image, output, options):

@@ -1,34 +1,64 @@
 """The one Markdown renderer: Python-Markdown (extra, sane_lists, toc, smarty), then nh3.
 
-Guide pages, the admin preview and the importer all go through `render_markdown`, so what an
-editor previews is exactly what a reader gets. Python-Markdown passes raw HTML and attribute lists
+Guide pages, the admin preview and the importer all go through this module, so what an editor
+previews is exactly what a reader gets. Python-Markdown passes raw HTML and attribute lists
 through untouched; nh3 (an HTML5 parser, not a regular expression) then keeps only the tags and
 attributes below and only http(s)/mailto URLs, so no script, event handler, `javascript:` or
 `data:` URL, iframe, style, form or object survives, however it is spelled.
 
-Links are rewritten while nh3 walks the tree (see `_LinkPolicy`): a one-segment path such as
-`/chamber-of-commerce` (or `/guides/chamber-of-commerce`) names a guide and is resolved by the
-caller; links to app sections get the reader's language prefix; a guide link that resolves to
-nothing loses its `<a>` and stays plain text.
+Two steps, so that readers never pay for Markdown:
+- `render_for_storage` (when a guide is saved): Markdown → sanitized HTML, its table of contents
+  and word count. Links inside the site stay as the editor wrote them (`/chamber-of-commerce`).
+- `resolve_links` (on every page view): one nh3 pass over that stored HTML rewrites those links
+  for the reader (see `_ReaderLinks`): a one-segment path such as `/chamber-of-commerce` (or
+  `/guides/chamber-of-commerce`) names a guide and is resolved by the caller; links to app sections
+  get the reader's language prefix; a guide link that resolves to nothing loses its `<a>` and
+  stays plain text.
+`render_markdown` does both (the preview).
+
+Python-Markdown is quadratic on some inputs (a run of `[` rescans the rest of the paragraph from
+every bracket). Link texts may hold at most MAX_LINK_NESTING nested brackets and link targets
+MAX_LINK_TARGET characters, footnote labels are bounded, deeply nested HTML is refused, and every
+step of the conversion checks a time budget: a text that still takes too long raises
+MarkdownTooComplex, which callers turn into a form error or a 400, never a hung worker.
 """
 
 import html
 import re
+import time
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
-from urllib.parse import urlsplit
+from dataclasses import dataclass, replace
+from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
 from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from markdown.extensions import Extension
+from markdown.extensions.md_in_html import HTMLExtractorExtra
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 EXTENSIONS = ["extra", "sane_lists", "toc", "smarty"]
+
+# The longest guide text (per language) and preview. Real guides are under 9,000 characters
+# (the seed essays); this leaves room for a long one and keeps the worst case bounded.
+MAX_MARKDOWN_CHARACTERS = 60_000
+# Seconds one conversion may take. A 60,000-character guide of ordinary prose takes about 0.2 s.
+PREVIEW_SECONDS = 1.0
+# Saving is rarer than previewing and must not refuse a real long guide on a busy machine.
+SAVE_SECONDS = 3.0
+# Open elements inside each other (nh3's HTML5 parser is quadratic in depth). Real guides stay
+# under 10: a list in a list in a quote.
+MAX_NESTING = 100
+# `[` inside a link text, and characters between `(` and `)` of a link target.
+MAX_LINK_NESTING = 32
+MAX_LINK_TARGET = 2_048
+MAX_FOOTNOTE_LABEL = 100
 
 ALLOWED_TAGS = frozenset(
     {
@@ -68,10 +98,28 @@ _SLUG_RE = re.compile(r"^[-\w]+$")
 _UNLINKED_ANCHOR_RE = re.compile(r'<a(?:\s+(?:rel|title)="[^"]*")*>(.*?)</a>', re.DOTALL)
 _WORD_RE = re.compile(r"\w+")
 WORDS_PER_MINUTE = 200
+# What a browser ignores or rewrites in a URL before reading it (WHATWG URL standard): tabs and
+# newlines anywhere, C0 controls and spaces at either end, and `\` read as `/`.
+_URL_IGNORED_RE = re.compile(r"[\t\n\r]")
+_URL_EDGES = "".join(chr(code) for code in range(0x21))
+_HTML_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Elements that never hold others, or that the next sibling closes: they add no depth.
+_FLAT_ELEMENTS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "option",
+        "optgroup", "rb", "rt", "rp", "colgroup", "caption",
+    }
+)  # fmt: skip
+_BRACKET_RE = re.compile(r"[\[\]]")
 
 # Given the guide slugs a body links to, returns {slug: URL of the guide in the reader's
 # language}; a slug missing from the answer (or mapped to None) is a broken link.
 GuideResolver = Callable[[Collection[str]], Mapping[str, str | None]]
+
+
+class MarkdownTooComplex(Exception):
+    """The text would take too long to convert (or nests too deeply): refuse it."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +128,23 @@ class Heading:
     id: str
     name: str
     children: tuple["Heading", ...] = ()
+
+    def as_json(self) -> dict:
+        return {
+            "level": self.level,
+            "id": self.id,
+            "name": self.name,
+            "children": [child.as_json() for child in self.children],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Heading":
+        return cls(
+            level=int(data["level"]),
+            id=str(data["id"]),
+            name=str(data["name"]),
+            children=tuple(cls.from_json(child) for child in data.get("children", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -99,66 +164,96 @@ def reading_minutes(word_count):
     return max(1, round(word_count / WORDS_PER_MINUTE))
 
 
-def render_markdown(text, *, language=None, resolve_guides=None):
-    """Markdown → sanitized HTML, its table of contents and its word count.
+def render_markdown(
+    text: str,
+    *,
+    language: str | None = None,
+    resolve_guides: GuideResolver | None = None,
+    time_budget: float | None = PREVIEW_SECONDS,
+) -> Rendered:
+    """Markdown → sanitized HTML with links resolved for a reader: what a guide page shows.
 
     `language` is the reader's language (for link prefixes; default: the active one).
     `resolve_guides` maps linked guide slugs to URLs (see GuideResolver); without it, guide
-    links point at /<language>/guides/<slug>/ unverified.
+    links point at /<language>/guides/<slug>/ unverified. Raises MarkdownTooComplex.
     """
     language = language or get_language() or settings.LANGUAGE_CODE
-    md = markdown.Markdown(
-        extensions=[*EXTENSIONS, _ExternalLinkExtension()],
-        extension_configs={
-            "extra": {
-                # align="…" rather than style="text-align: …", which nh3 strips (no style at all).
-                "tables": {"use_align_attribute": True},
-                "footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")},
-            },
-        },
-        output_format="html",
+    stored = render_for_storage(text, language=language, time_budget=time_budget)
+    html_for_reader, resolved = _resolve(stored.html, language, resolve_guides)
+    return replace(
+        stored,
+        html=html_for_reader,
+        broken_links=tuple(slug for slug in stored.guide_links if not resolved.get(slug)),
     )
-    raw_html = md.convert(text or "")
-    policy = _LinkPolicy(language)
-    slugs = policy.collect_guide_slugs(raw_html)
-    if resolve_guides is None:
-        resolved = {slug: policy.default_guide_url(slug) for slug in slugs}
-    else:
-        resolved = dict(resolve_guides(slugs)) if slugs else {}
-    policy.resolved = resolved
+
+
+def render_for_storage(text: str, *, language: str, time_budget: float | None = SAVE_SECONDS) -> Rendered:
+    """Markdown → sanitized HTML, its table of contents and word count, for one language version.
+
+    Links inside the site are kept as written; `resolve_links` adapts them to each reader.
+    `time_budget` (seconds, None for no limit) bounds the conversion; raises MarkdownTooComplex.
+    """
+    deadline = _Deadline(time_budget)
+    with translation.override(language):
+        md = markdown.Markdown(
+            extensions=[*EXTENSIONS, _ExternalLinkExtension(), _BoundedExtension(deadline)],
+            extension_configs={
+                "extra": {
+                    # align="…" rather than style="text-align: …", which nh3 strips (no style at all).
+                    "tables": {"use_align_attribute": True},
+                    "footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")},
+                },
+            },
+            output_format="html",
+        )
+        _check_every_step(md, deadline)
+        try:
+            raw_html = md.convert(text or "")
+        except RecursionError as error:  # lists or quotes nested thousands deep
+            raise MarkdownTooComplex from error
+    _check_nesting(raw_html)
+    deadline.check()
     clean = nh3.clean(
         raw_html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
         allowed_classes={tag: set(classes) for tag, classes in ALLOWED_CLASSES.items()},
-        attribute_filter=policy.filter_attribute,
+        attribute_filter=_stored_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
         id_prefix=ID_PREFIX,
         strip_comments=True,
     )
-    # A link whose href was refused (a missing guide, a dangerous URL) is left as an <a> without
-    # href: unwrap it so readers get plain text, not a dead link. nh3's output is well-formed
-    # and anchors never nest, so this pattern only ever matches whole attribute-less anchors.
-    clean = _UNLINKED_ANCHOR_RE.sub(r"\1", clean)
+    clean = _unwrap_unlinked(clean)
     text_only = nh3.clean(clean, tags=set())
     return Rendered(
         html=mark_safe(clean),
         toc=tuple(_headings(md.toc_tokens)),
         word_count=len(_WORD_RE.findall(html.unescape(text_only))),
-        guide_links=tuple(slugs),
-        broken_links=tuple(slug for slug in slugs if not resolved.get(slug)),
+        guide_links=tuple(guide_links_in(clean)),
     )
 
 
-def markdown_to_html(text, **kwargs):
-    return render_markdown(text, **kwargs).html
+def resolve_links(stored_html: str, *, language: str, resolve_guides: GuideResolver | None = None) -> SafeString:
+    """HTML from `render_for_storage` with its links inside the site rewritten for a reader."""
+    return _resolve(stored_html, language, resolve_guides)[0]
+
+
+def guide_links_in(stored_html: str) -> list[str]:
+    """The guide slugs that HTML from `render_for_storage` links to, in order, once each."""
+    slugs = []
+    # Only gathers candidates for one look-up; nh3 decides what is a link when it cleans.
+    for match in re.finditer(r"""href\s*=\s*["']?([^"'\s>]+)""", stored_html, re.IGNORECASE):
+        slug = guide_slug_from_href(html.unescape(match.group(1)))
+        if slug and slug not in slugs:
+            slugs.append(slug)
+    return slugs
 
 
 def guide_slug_from_href(href):
     """The guide slug a link names (`/slug`, `/guides/slug`, with optional slash), or None."""
-    href = (href or "").strip()
-    if not href.startswith("/") or href.startswith("//"):
+    href = _browser_form(href or "")
+    if not href.startswith("/") or _leaves_site(href):
         return None
     parts = urlsplit(href)
     segments = [segment for segment in parts.path.split("/") if segment]
@@ -177,41 +272,82 @@ def _language_codes():
     return {code for code, _name in settings.LANGUAGES}
 
 
-class _LinkPolicy:
-    def __init__(self, language):
+def _unwrap_unlinked(clean):
+    # A link whose href was refused (a missing guide, a dangerous URL) is left as an <a> without
+    # href: unwrap it so readers get plain text, not a dead link. nh3's output is well-formed
+    # and anchors never nest, so this pattern only ever matches whole attribute-less anchors.
+    return _UNLINKED_ANCHOR_RE.sub(r"\1", clean)
+
+
+# --- URLs ------------------------------------------------------------------------------------------
+
+
+def _browser_form(url: str) -> str:
+    """The URL as a browser reads it: tabs and newlines dropped, ends trimmed, `\\` as `/`."""
+    return _URL_IGNORED_RE.sub("", url).strip(_URL_EDGES).replace("\\", "/")
+
+
+def _leaves_site(url: str) -> bool:
+    """Whether a URL without a scheme points at another host (`//host`, `/\\host`, `/%5Chost`…).
+
+    Checked on the browser's reading and again after percent-decoding, for any server or proxy
+    on the way that decodes a path before redirecting to it."""
+    decoded = _browser_form(unquote(url))
+    return url.startswith("//") or decoded.startswith("//")
+
+
+def _is_web_url(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _stored_attribute(tag, attribute, value):
+    # nh3 has already refused unsafe schemes; every value returned here is built from a safe
+    # pattern, since nh3 does not check this function's output again.
+    if tag == "a" and attribute == "href":
+        return _stored_href(value)
+    if tag == "a" and attribute == "rel":
+        return EXTERNAL_REL
+    if tag == "img" and attribute == "src":
+        return _stored_src(value)
+    return value
+
+
+def _stored_href(href):
+    href = _browser_form(href)
+    if href.startswith("#"):
+        return "#" + ID_PREFIX + href[1:]
+    if _is_web_url(href) or href.lower().startswith("mailto:"):
+        return href
+    if not href.startswith("/") or _leaves_site(href):
+        # Relative links ("../x") are not something guides need; a path that a browser reads as
+        # another host is not a path inside the site.
+        return None
+    return href
+
+
+def _stored_src(src):
+    src = _browser_form(src)
+    if _leaves_site(src):
+        return None  # a protocol-relative image: neither http(s) nor on this site
+    return src
+
+
+class _ReaderLinks:
+    """Rewrites the links inside the site in stored HTML for one reader; leaves the rest alone."""
+
+    def __init__(self, language, resolved):
         self.language = language
-        self.resolved = {}
-
-    def default_guide_url(self, slug):
-        return f"/{self.language}/guides/{slug}/"
-
-    def collect_guide_slugs(self, raw_html):
-        # Only gathers candidates for one look-up; nh3 decides what is a link when it cleans.
-        slugs = []
-        for match in re.finditer(r"""href\s*=\s*["']?([^"'\s>]+)""", raw_html, re.IGNORECASE):
-            slug = guide_slug_from_href(html.unescape(match.group(1)))
-            if slug and slug not in slugs:
-                slugs.append(slug)
-        return slugs
+        self.resolved = resolved
 
     def filter_attribute(self, tag, attribute, value):
-        # nh3 has already refused unsafe schemes; every value returned here is built from a safe
-        # pattern, since nh3 does not check this function's output again.
         if tag == "a" and attribute == "href":
             return self.rewrite_href(value)
-        if tag == "a" and attribute == "rel":
-            return EXTERNAL_REL
         return value
 
     def rewrite_href(self, href):
-        href = href.strip()
-        if href.startswith("#"):
-            return "#" + ID_PREFIX + href[1:]
-        lowered = href.lower()
-        if lowered.startswith(("http://", "https://", "mailto:")):
-            return href
-        if not href.startswith("/") or href.startswith("//"):
-            # Relative links ("../x") and protocol-relative ones are not something guides need.
+        if not href.startswith("/"):
+            return href  # an anchor or an absolute URL, settled when the guide was saved
+        if _leaves_site(href):
             return None
         slug = guide_slug_from_href(href)
         if slug is not None:
@@ -226,11 +362,183 @@ class _LinkPolicy:
         return href
 
 
+def _resolve(stored_html, language, resolve_guides):
+    slugs = guide_links_in(stored_html)
+    if resolve_guides is None:
+        resolved = {slug: f"/{language}/guides/{slug}/" for slug in slugs}
+    else:
+        resolved = dict(resolve_guides(slugs)) if slugs else {}
+    if 'href="/' not in stored_html:
+        return mark_safe(stored_html), resolved
+    # The same allow-list again: the stored HTML passes unchanged but for the hrefs rewritten.
+    clean = nh3.clean(
+        stored_html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        allowed_classes={tag: set(classes) for tag, classes in ALLOWED_CLASSES.items()},
+        attribute_filter=_ReaderLinks(language, resolved).filter_attribute,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+    return mark_safe(_unwrap_unlinked(clean)), resolved
+
+
+# --- Bounding the work ---------------------------------------------------------------------------
+
+
+class _Deadline:
+    def __init__(self, seconds):
+        self.at = None if seconds is None else time.monotonic() + seconds
+
+    def check(self):
+        if self.at is not None and time.monotonic() > self.at:
+            raise MarkdownTooComplex
+
+
+def _checked(method, deadline):
+    def call(*args, **kwargs):
+        deadline.check()
+        return method(*args, **kwargs)
+
+    return call
+
+
+def _check_every_step(md, deadline):
+    """Check the deadline before each step of every processor: the slow inputs are slow because
+    some processor runs thousands of times, each run scanning the rest of the text."""
+    for processor in md.preprocessors:
+        processor.run = _checked(processor.run, deadline)
+    for processor in md.parser.blockprocessors:
+        processor.test = _checked(processor.test, deadline)
+        processor.run = _checked(processor.run, deadline)
+    for processor in md.treeprocessors:
+        processor.run = _checked(processor.run, deadline)
+        # The inline processor runs once for the whole tree; its per-text step is private.
+        if hasattr(processor, "_InlineProcessor__handleInline"):
+            processor._InlineProcessor__handleInline = _checked(processor._InlineProcessor__handleInline, deadline)
+    for processor in md.inlinePatterns:
+        processor.handleMatch = _checked(processor.handleMatch, deadline)
+    for processor in md.postprocessors:
+        processor.run = _checked(processor.run, deadline)
+
+
+def _check_nesting(raw_html):
+    depth = deepest = 0
+    for match in _HTML_TAG_RE.finditer(raw_html):
+        if match.group(2).lower() in _FLAT_ELEMENTS:
+            continue
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            raise MarkdownTooComplex
+
+
+class _LinkText:
+    """The text between `[` and its `]`, for every link pattern of one conversion.
+
+    Python-Markdown scans from each `[` to its matching `]` one character at a time, and tries six
+    link patterns at each `[`: a run of unmatched brackets costs the square of its length. Here
+    each scan jumps from bracket to bracket, gives up past MAX_LINK_NESTING open brackets (no real
+    link text nests that deep; the brackets stay text), and is done once per string and position.
+    """
+
+    def __init__(self):
+        self.data = None
+        self.found = {}
+
+    def get_text(self, data, index):
+        if data is not self.data:
+            self.data, self.found = data, {}
+        if index not in self.found:
+            self.found[index] = self._scan(data, index)
+        return self.found[index]
+
+    @staticmethod
+    def _scan(data, index):
+        # The text of a bracket that never closes is not used: no need to copy the rest of the data.
+        close = data.find("]", index)
+        if close == -1:
+            return "", len(data), False
+        if data.find("[", index, close) == -1:
+            return data[index:close], close + 1, True
+        depth, position = 1, index
+        while depth:
+            bracket = _BRACKET_RE.search(data, position)
+            if bracket is None:
+                return "", len(data), False
+            depth += 1 if bracket.group() == "[" else -1
+            position = bracket.end()
+            if depth > MAX_LINK_NESTING:
+                return "", position, False
+        return data[index : position - 1], position, True
+
+
+def _bounded_get_link(get_link):
+    def bounded(data, index):
+        if data[index : index + 1] != "(":
+            return "", None, index, False
+        # The original scans to the end of the text for a `(` never closed: look no further than
+        # any real link target (with its title) would reach.
+        href, title, end, handled = get_link(data[index : index + MAX_LINK_TARGET], 0)
+        return href, title, index + end, handled
+
+    return bounded
+
+
+class _CheckedHTMLExtractor(HTMLExtractorExtra):
+    """md_in_html's raw-HTML extractor, checking the deadline at every tag: the standard library's
+    parser rescans the rest of the text for each unfinished tag such as `<a `."""
+
+    deadline = None
+
+    def updatepos(self, i, j):
+        self.deadline.check()
+        return super().updatepos(i, j)
+
+    def parse_starttag(self, i):
+        self.deadline.check()
+        return super().parse_starttag(i)
+
+
+class _CheckedHtmlBlockPreprocessor(Preprocessor):
+    def __init__(self, md, deadline):
+        super().__init__(md)
+        self.deadline = deadline
+
+    def run(self, lines):
+        parser = _CheckedHTMLExtractor(self.md)
+        parser.deadline = self.deadline
+        parser.feed("\n".join(lines))
+        parser.close()
+        return "".join(parser.cleandoc).split("\n")
+
+
+class _BoundedExtension(Extension):
+    def __init__(self, deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+        link_text = _LinkText()
+        for name in ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref"):
+            if name in md.inlinePatterns:
+                processor = md.inlinePatterns[name]
+                processor.getText = link_text.get_text
+                processor.getLink = _bounded_get_link(processor.getLink)
+        if "footnote" in md.inlinePatterns:
+            # `[^` repeated: the original `[^\]]*` makes each search try every start to the end.
+            md.inlinePatterns["footnote"].compiled_re = re.compile(
+                rf"\[\^([^\]]{{1,{MAX_FOOTNOTE_LABEL}}}+)\]", re.DOTALL | re.UNICODE
+            )
+        if "html_block" in md.preprocessors:
+            md.preprocessors.register(_CheckedHtmlBlockPreprocessor(md, self.deadline), "html_block", 20)
+
+
 class _ExternalLinkTreeprocessor(Treeprocessor):
     def run(self, root: Element):
         for element in root.iter("a"):
-            href = (element.get("href") or "").strip().lower()
-            if href.startswith(("http://", "https://")):
+            if _is_web_url(_browser_form(element.get("href") or "")):
                 element.set("rel", EXTERNAL_REL)
 
 
