@@ -310,10 +310,6 @@ IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 # Twice the largest upload Rookie accepts, so a file just over a form's own limit still gets that
 # form's message. The reverse proxy should refuse the same size (deploy/Caddyfile).
 MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 2 * IMAGE_UPLOAD_MAX_BYTES)
-# Rendered guide bodies are cached per guide, version and reader language (articles/rendering.py);
-# saving any guide refreshes them. The timeout bounds how long a scheduled guide that just went
-# public waits before other guides link to it.
-ARTICLES_HTML_CACHE_SECONDS = env_int("ARTICLES_HTML_CACHE_SECONDS", 900)
 ARTICLES_PER_PAGE = 12
 # Public pages are cached whole for anonymous readers, per language, and the dashboard and coach
 # page per member (rookie/pagecache.py). Edits make them stale through generation numbers kept in

@@ -50,7 +50,7 @@ def test_without_page_cache_every_page_is_rendered(settings, db, django_assert_n
     settings.PAGE_CACHE = False
     ArticleFactory(title_en="Say hello first", key="say-hello")
     _html(Client(), "/en/guides/say-hello/")
-    with django_assert_num_queries(1):  # the guide (its body still comes from the body cache)
+    with django_assert_num_queries(1):  # the guide, with its body stored as HTML
         _html(Client(), "/en/guides/say-hello/")
 
 
