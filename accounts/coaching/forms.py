@@ -1,6 +1,8 @@
 """Forms of the coaching feature. Look-ups go through the signed-in user; the messages say plainly
 what is wrong without telling more than needed about which e-mail addresses have accounts."""
 
+import contextlib
+
 from django import forms
 from django.core.cache import cache
 from django.utils import timezone
@@ -14,18 +16,29 @@ from rookie.fields import ModelChoiceField
 LOOKUP_MISSES_PER_HOUR = 10
 
 
-def _too_many_misses(user):
-    return cache.get(f"coaching:invite-misses:{user.pk}", 0) >= LOOKUP_MISSES_PER_HOUR
+def _misses_key(user):
+    return f"coaching:invite-misses:{user.pk}"
 
 
-def _count_miss(user):
-    key = f"coaching:invite-misses:{user.pk}"
-    if cache.add(key, 1, timeout=3600):
-        return
+def _lookup_allowed(user) -> bool:
+    """Count this look-up as a miss before it runs; False once the hour's allowance is spent.
+
+    Counted first, in one atomic step, so simultaneous submissions cannot all pass a check made
+    before any of them was counted. A look-up that finds someone gives its count back.
+    """
+    key = _misses_key(user)
+    cache.add(key, 0, timeout=3600)
     try:
-        cache.incr(key)
+        count = cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=3600)
+        count = 1
+    return count <= LOOKUP_MISSES_PER_HOUR
+
+
+def _not_a_miss(user):
+    with contextlib.suppress(ValueError):  # the hour ended meanwhile
+        cache.decr(_misses_key(user))
 
 
 class ScopeField(forms.ChoiceField):
@@ -64,13 +77,13 @@ class _InviteForm(forms.Form):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if email == User.objects.normalize_email(self.user.email):
             raise forms.ValidationError(_("That is your own address: enter the address of someone else."))
-        if _too_many_misses(self.user):
+        if not _lookup_allowed(self.user):
             raise forms.ValidationError(_("You have tried too many addresses. Please try again in an hour."))
         other = User.objects.filter(email=email, role=self.role, is_active=True).first()
         if other is None:
             # The same answer for "no account" and "an account with another role".
-            _count_miss(self.user)
             raise forms.ValidationError(self.not_found_message)
+        _not_a_miss(self.user)
         existing = self._existing(other)
         if existing is not None:
             raise forms.ValidationError(self.duplicate_message(existing))
