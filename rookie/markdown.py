@@ -23,6 +23,7 @@ step of the conversion checks a time budget: a text that still takes too long ra
 MarkdownTooComplex, which callers turn into a form error or a 400, never a hung worker.
 """
 
+import bisect
 import html
 import re
 import time
@@ -439,39 +440,41 @@ class _LinkText:
 
     Python-Markdown scans from each `[` to its matching `]` one character at a time, and tries six
     link patterns at each `[`: a run of unmatched brackets costs the square of its length. Here
-    each scan jumps from bracket to bracket, gives up past MAX_LINK_NESTING open brackets (no real
-    link text nests that deep; the brackets stay text), and is done once per string and position.
+    each scan steps from bracket to bracket (their positions found once per string), gives up past
+    MAX_LINK_NESTING open brackets (no real link text nests that deep; the brackets stay text),
+    and is done once per string and position.
     """
 
     def __init__(self):
         self.data = None
         self.found = {}
+        self.brackets = None
 
     def get_text(self, data, index):
         if data is not self.data:
-            self.data, self.found = data, {}
+            self.data, self.found, self.brackets = data, {}, None
         if index not in self.found:
             self.found[index] = self._scan(data, index)
         return self.found[index]
 
-    @staticmethod
-    def _scan(data, index):
+    def _scan(self, data, index):
         # The text of a bracket that never closes is not used: no need to copy the rest of the data.
         close = data.find("]", index)
         if close == -1:
             return "", len(data), False
         if data.find("[", index, close) == -1:
             return data[index:close], close + 1, True
-        depth, position = 1, index
-        while depth:
-            bracket = _BRACKET_RE.search(data, position)
-            if bracket is None:
-                return "", len(data), False
-            depth += 1 if bracket.group() == "[" else -1
-            position = bracket.end()
+        if self.brackets is None:
+            self.brackets = [match.start() for match in _BRACKET_RE.finditer(data)]
+        depth = 1
+        for number in range(bisect.bisect_left(self.brackets, index), len(self.brackets)):
+            position = self.brackets[number]
+            depth += 1 if data[position] == "[" else -1
+            if depth == 0:
+                return data[index:position], position + 1, True
             if depth > MAX_LINK_NESTING:
-                return "", position, False
-        return data[index : position - 1], position, True
+                return "", position + 1, False
+        return "", len(data), False
 
 
 def _bounded_get_link(get_link):
