@@ -17,3 +17,22 @@ def image_bytes(image_format="PNG", size=(8, 6), mode="RGB", **save_options):
 
 def upload(name, data, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def animated_gif(frames, size, *, screen=None):
+    """An animated GIF of `frames` frames of `size`, built from one encoded frame repeated: a few
+    hundred kilobytes that decode to frames × width × height pixels. `screen` (default: `size`)
+    is the logical screen the header declares; frames may reach past it."""
+    one = io.BytesIO()
+    Image.new("P", size, 0).save(one, format="GIF")
+    data = one.getvalue()
+    header, rest = data[:13], data[13:]
+    flags = header[10]
+    table_size = 3 << ((flags & 7) + 1) if flags & 0x80 else 0
+    table, blocks = rest[:table_size], rest[table_size:]
+    image_block = blocks[blocks.index(b"\x2c") : blocks.rindex(b"\x3b")]
+    width, height = screen or size
+    header = header[:6] + width.to_bytes(2, "little") + height.to_bytes(2, "little") + header[10:]
+    loop = b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    delay = b"\x21\xf9\x04\x00\x0a\x00\x00\x00"
+    return header + table + loop + (delay + image_block) * frames + b"\x3b"

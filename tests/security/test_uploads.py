@@ -6,11 +6,14 @@ gains a file field without one fails `test_every_file_field_of_every_model_is_ch
 """
 
 import io
+import time
 import uuid
+from unittest import mock
 
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client
@@ -18,6 +21,7 @@ from PIL import Image
 
 from accounts.models import Contact
 from articles.admin import ArticleAdminForm
+from tests.articles.images import animated_gif
 from tests.factories import UserFactory
 from tests.security.conftest import media_root
 
@@ -179,3 +183,80 @@ def test_the_calendar_feed_is_sent_with_nosniff(client, alice):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+# --- Animated decompression bombs, on every path that takes an image --------------------------
+
+
+def test_the_editor_upload_refuses_an_animated_bomb_quickly(editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    started = time.monotonic()
+    response = editor.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": _bomb()})
+    assert time.monotonic() - started < 2
+    assert response.status_code == 400
+    assert response.json() == {"image": ["The image has too many pixels."]}
+    assert not any(tmp_path.rglob("*.*"))
+
+
+def test_a_cover_image_refuses_an_animated_bomb_quickly():
+    started = time.monotonic()
+    form = _cover_form(_bomb().read(), "cover.gif")
+    assert time.monotonic() - started < 2
+    assert form.errors["cover_image"] == ["The image has too many pixels."]
+
+
+def _bomb():
+    # 20 frames of 6000 × 6000 in about 540 KB: 720 million pixels to decode.
+    return SimpleUploadedFile("party.gif", animated_gif(20, (6000, 6000)), content_type="image/gif")
+
+
+# --- Storage that refuses to write -----------------------------------------------------------
+
+
+def _storage_fails():
+    return mock.patch.object(FileSystemStorage, "_save", side_effect=PermissionError(13, "Permission denied"))
+
+
+def test_the_editor_upload_answers_json_when_storage_fails(editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    with _storage_fails():
+        response = editor.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": SimpleUploadedFile("a.png", _png())})
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"image": ["The image could not be stored. Please try again later."]}
+
+
+def test_the_cover_image_gets_a_form_error_when_storage_fails_and_the_edit_is_kept(settings, tmp_path):
+    from accounts.roles import make_editor
+    from articles.models import Article
+
+    settings.MEDIA_ROOT = tmp_path
+    user = UserFactory(email="cover-editor@example.com")
+    make_editor(user)
+    client = Client()
+    client.force_login(user)
+    data = {
+        **{
+            f"{name}_{code}": ""
+            for name in ("title", "slug", "description", "body", "keywords")
+            for code in ("en", "sv", "da", "fi")
+        },
+        "title_en": "Åsa's coffee chats",
+        "body_en": "## Why\n\nA long text the editor must not lose.",
+        "status": "draft",
+        "published_at_0": "",
+        "published_at_1": "",
+        "category": "",
+        "author_name": "",
+        "key": "",
+        "image_url": "",
+        "cover_image": SimpleUploadedFile("cover.png", _png(), content_type="image/png"),
+    }
+    with _storage_fails():
+        response = client.post("/admin/articles/article/add/", data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["cover_image"] == ["The image could not be stored. Please try again later."]
+    page = response.content.decode()
+    assert "A long text the editor must not lose." in page and "Åsa&#x27;s coffee chats" in page
+    assert not Article.objects.exists()
