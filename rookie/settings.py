@@ -286,7 +286,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Link tokens (calendar feed, password reset, sign-up, reminders off) are taken out of every
+    # line, whoever logs the path: a 404, a CSRF failure, an error (rookie/log_redaction.py).
+    "filters": {"redact_secrets": {"()": "rookie.log_redaction.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
