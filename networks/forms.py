@@ -229,6 +229,8 @@ def unique_slug(name):
 class NetworkSuggestForm(LanguagesFieldMixin, forms.ModelForm):
     """A member's suggestion; texts go into the member's language, editors translate on review."""
 
+    DUPLICATE_NAME_MESSAGE = _("A network with this name is already in the catalogue or waiting for review.")
+
     website = forms.URLField(label=_("Website"), max_length=200, required=False, assume_scheme="https")
     meets = forms.MultipleChoiceField(
         label=_("How members meet"), choices=MEETING_MODES, widget=forms.CheckboxSelectMultiple, required=False
@@ -273,9 +275,7 @@ class NetworkSuggestForm(LanguagesFieldMixin, forms.ModelForm):
         if "<" in name or ">" in name:
             raise forms.ValidationError(_("Use plain text, without < or >."), code="markup")
         if Network.objects.filter(name__iexact=name).exists():
-            raise forms.ValidationError(
-                _("A network with this name is already in the catalogue or waiting for review."), code="duplicate"
-            )
+            raise forms.ValidationError(self.DUPLICATE_NAME_MESSAGE, code="duplicate")
         return name
 
     def save(self, commit=True):

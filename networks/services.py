@@ -1,14 +1,18 @@
-"""Writes that touch several models: an evaluation, its scores and the network's aggregates.
+"""Writes that touch several models: an evaluation, its scores and the network's aggregates; a
+member's suggested network, within the member's cap.
 
 Concurrency: every write locks the network row first (SELECT ... FOR UPDATE on PostgreSQL; SQLite
 takes its write lock at BEGIN), then recomputes the aggregates from the Score rows. Two members
 evaluating the same network at once therefore queue, and the second recompute sees the first
 one's committed scores: no lost update, and no drift, because nothing is incremented blindly.
+A suggestion locks the member's row instead, then counts, then writes (suggestion_save).
 """
 
-from django.db import transaction
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 
+from networks.forms import unique_slug
 from networks.models import SCORE_MAX, SCORE_MIN, Criterion, CriterionStats, Evaluation, Network, Score
 from networks.pagecache import networks_changed
 
@@ -109,3 +113,54 @@ def evaluation_delete(*, evaluation):
     with transaction.atomic():
         _lock_network(evaluation.network_id)
         evaluation.delete()
+
+
+# --- Suggested networks ---------------------------------------------------------------------------
+
+MAX_PENDING_SUGGESTIONS = 10  # per member, so one account cannot flood the editors' queue
+
+
+class SuggestionRefused(Exception):
+    """The suggestion was not saved; `reason` says why, `count` is the member's pending suggestions."""
+
+    TOO_MANY, DUPLICATE_NAME, NO_FREE_SLUG = "too_many", "duplicate_name", "no_free_slug"
+
+    def __init__(self, reason: str, count: int = 0):
+        super().__init__(reason)
+        self.reason = reason
+        self.count = count
+
+
+def pending_suggestion_count(member) -> int:
+    return Network.objects.filter(submitted_by=member, status=Network.Status.PENDING).count()
+
+
+def suggestion_save(*, member, network: Network) -> Network:
+    """Save `network` (unsaved, from the suggestion form) as `member`'s pending suggestion.
+
+    The member's row is locked before counting, so simultaneous suggestions queue and each one
+    counts those saved before it: never more than MAX_PENDING_SUGGESTIONS pending. The name is
+    checked again under the lock (a double submission), and a taken slug is picked again.
+    Raises SuggestionRefused, having written nothing.
+    """
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().only("pk").get(pk=member.pk)
+        pending = pending_suggestion_count(member)
+        if pending >= MAX_PENDING_SUGGESTIONS:
+            raise SuggestionRefused(SuggestionRefused.TOO_MANY, pending)
+        if Network.objects.filter(name__iexact=network.name).exists():
+            raise SuggestionRefused(SuggestionRefused.DUPLICATE_NAME, pending)
+        network.status = Network.Status.PENDING
+        network.submitted_by = member
+        for _attempt in range(3):
+            network.slug = unique_slug(network.name)
+            try:
+                with transaction.atomic():
+                    network.save()
+                return network
+            except IntegrityError:
+                if not Network.objects.filter(slug=network.slug).exists():
+                    raise  # not the slug: a bug, not a race
+                # Someone took the same slug between our look-up and the insert; pick again.
+                network.pk = None
+        raise SuggestionRefused(SuggestionRefused.NO_FREE_SLUG, pending)

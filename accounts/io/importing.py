@@ -18,7 +18,6 @@ import uuid
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
@@ -34,6 +33,7 @@ from accounts.io.vcard import is_linkedin_url, parse_vcards
 from accounts.models import Contact
 from accounts.models.tracker import ContactImportReceipt
 from accounts.pagecache import member_data_changed
+from accounts.tracker.services import owner_lock
 
 LINKEDIN = "linkedin"
 VCARD = "vcard"
@@ -334,7 +334,7 @@ def contacts_import(*, owner, rows: list[ImportRow], source: str, import_id: str
     with transaction.atomic():
         # Two imports by the same member at once would both pass the duplicate check; locking the
         # member's row makes the second wait (PostgreSQL; SQLite's IMMEDIATE transactions already do).
-        get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
+        owner_lock(owner)
         ContactImportReceipt.objects.filter(created_at__lt=timezone.now() - PENDING_MAX_AGE).delete()
         try:
             with transaction.atomic():

@@ -6,6 +6,7 @@ rows they change under a lock (select_for_update), so two quick taps cannot lose
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -34,6 +35,17 @@ FIRST_MEETING_KINDS = {InteractionKind.MET, InteractionKind.FIKA, InteractionKin
 
 def _today(today):
     return today or timezone.localdate()
+
+
+def owner_lock(owner) -> None:
+    """Lock the member's row until the surrounding transaction ends.
+
+    A rule over several of the member's rows (no two contacts with one e-mail address or LinkedIn
+    profile, one open thank-you per contact) is checked after this and written before the
+    transaction ends, so simultaneous requests of one member queue instead of all passing the
+    check (PostgreSQL; SQLite's IMMEDIATE transactions queue anyway).
+    """
+    get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
 
 
 # --- Goals ----------------------------------------------------------------------------------------

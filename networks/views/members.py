@@ -5,16 +5,14 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from networks.forms import MembershipForm, NetworkSuggestForm, unique_slug
+from networks.forms import MembershipForm, NetworkSuggestForm
 from networks.models import Evaluation, Membership, MembershipStatus, Network
+from networks.services import SuggestionRefused, suggestion_save
 from networks.views.access import _get_membership_for_user, _get_network_for_user
-
-MAX_PENDING_SUGGESTIONS = 10  # per member, so one account cannot flood the editors' queue
 
 
 @login_required
@@ -93,34 +91,26 @@ def my_networks(request):
 @require_http_methods(["GET", "POST"])
 def network_suggest(request):
     form = NetworkSuggestForm(request.POST if request.method == "POST" else None)
-    pending = Network.objects.filter(submitted_by=request.user, status=Network.Status.PENDING).count()
-    if request.method == "POST" and pending >= MAX_PENDING_SUGGESTIONS:
-        form.is_valid()
-        form.add_error(
-            None,
-            _("You have %(count)d suggestions waiting for review; please wait until editors have looked at them.")
-            % {"count": pending},
-        )
-    elif request.method == "POST" and form.is_valid():
-        network = form.save(commit=False)
-        network.status = Network.Status.PENDING
-        network.submitted_by = request.user
-        for _attempt in range(3):
-            network.slug = unique_slug(network.name)
-            try:
-                with transaction.atomic():
-                    network.save()
-                break
-            except IntegrityError:
-                # Someone took the same slug between our look-up and the insert; pick again.
-                network.pk = None
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "networks/suggest.html", {"form": form})
+    try:
+        # The cap and the name are checked again where they are enforced, under the member's lock.
+        network = suggestion_save(member=request.user, network=form.save(commit=False))
+    except SuggestionRefused as refused:
+        if refused.reason == SuggestionRefused.TOO_MANY:
+            form.add_error(
+                None,
+                _("You have %(count)d suggestions waiting for review; please wait until editors have looked at them.")
+                % {"count": refused.count},
+            )
+        elif refused.reason == SuggestionRefused.DUPLICATE_NAME:
+            form.add_error("name", NetworkSuggestForm.DUPLICATE_NAME_MESSAGE)
         else:
             form.add_error(None, _("Your suggestion could not be saved. Please try again."))
-            return render(request, "networks/suggest.html", {"form": form})
-        messages.success(
-            request,
-            _("Thank you! %(network)s is waiting for an editor's review; until then only you can see it.")
-            % {"network": network.name},
-        )
-        return redirect("networks:detail", slug=network.slug)
-    return render(request, "networks/suggest.html", {"form": form})
+        return render(request, "networks/suggest.html", {"form": form})
+    messages.success(
+        request,
+        _("Thank you! %(network)s is waiting for an editor's review; until then only you can see it.")
+        % {"network": network.name},
+    )
+    return redirect("networks:detail", slug=network.slug)

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from networks.models import Network
-from networks.views.members import MAX_PENDING_SUGGESTIONS
+from networks.services import MAX_PENDING_SUGGESTIONS
 from tests.networks.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -50,14 +51,18 @@ def contact_add(request):
     # The dashboard's quick-add posts only a few fields; the full form has them all.
     form_class = QuickContactForm if request.POST.get("quick") else ContactForm
     form = form_class(request.POST or None, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        contact = form.save(commit=False)
-        contact.owner = request.user
-        if "language" not in form.fields:
-            contact.language = request.user.preferred_language
-        contact.save()
-        messages.success(request, _("Contact added: %(name)s") % {"name": contact.name})
-        return redirect("tracker:contact_detail", pk=contact.pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            # The duplicate e-mail and LinkedIn checks run under the member's lock, with the insert.
+            services.owner_lock(request.user)
+            if form.is_valid():
+                contact = form.save(commit=False)
+                contact.owner = request.user
+                if "language" not in form.fields:
+                    contact.language = request.user.preferred_language
+                contact.save()
+                messages.success(request, _("Contact added: %(name)s") % {"name": contact.name})
+                return redirect("tracker:contact_detail", pk=contact.pk)
     return render(
         request,
         "tracker/contact_form.html",
@@ -108,10 +113,13 @@ def contact_detail(request, pk):
 def contact_edit(request, pk):
     contact = _get_contact_for_user(request, pk)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Contact saved."))
-        return redirect("tracker:contact_detail", pk=contact.pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            services.owner_lock(request.user)  # as in contact_add: the duplicate checks, then the write
+            if form.is_valid():
+                form.save()
+                messages.success(request, _("Contact saved."))
+                return redirect("tracker:contact_detail", pk=contact.pk)
     return render(
         request, "tracker/contact_form.html", {"form": form, "contact": contact}, status=400 if form.errors else 200
     )
@@ -145,13 +153,16 @@ def contact_thank_you(request, pk):
     if not form.is_valid():
         context = _detail_context(request, contact, thank_you_form=form)
         return render(request, "tracker/contact_detail.html", context, status=400)
-    _follow_up, created = FollowUp.objects.get_or_create(
-        owner=request.user,
-        contact=contact,
-        title=form.cleaned_data["title"],
-        done_at__isnull=True,
-        defaults={"due_date": form.cleaned_data["due_date"]},
-    )
+    with transaction.atomic():
+        # get_or_create alone is a look-up then an insert: a double click could pass both look-ups.
+        services.owner_lock(request.user)
+        _follow_up, created = FollowUp.objects.get_or_create(
+            owner=request.user,
+            contact=contact,
+            title=form.cleaned_data["title"],
+            done_at__isnull=True,
+            defaults={"due_date": form.cleaned_data["due_date"]},
+        )
     if created:
         messages.success(request, _("Follow-up added: thank %(name)s.") % {"name": contact.name})
     else:
