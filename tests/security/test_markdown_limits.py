@@ -21,7 +21,9 @@ from tests.factories import UserFactory
 PREVIEW = reverse("markdownx_markdownify")
 ADD = "admin:articles_article_add"
 BUDGET = 0.5  # seconds: a smaller budget than the real one, to keep the tests quick
-BOUND = 1.0  # the budget, plus the most one step of the conversion may take after its check
+# The budget, plus the most one step of the conversion may take after its check, with room for a
+# machine busy with other tests.
+BOUND = 1.5
 
 # The shapes found to be slow (quadratic, or worse) in Python-Markdown 3.11, nh3 or html.parser.
 SHAPES = [
@@ -83,9 +85,11 @@ def test_the_longest_text_allowed_is_converted_or_refused_within_the_budget(unit
 
 @pytest.mark.parametrize("unit", ["[", "![", "[a", "[^", "[[]"])
 def test_a_run_of_unmatched_brackets_is_converted_as_text(unit):
-    # The class the report found: each bracket no longer rescans the rest of the paragraph.
-    result, _elapsed = _timed(unit * (20_000 // len(unit)) + " [a link](https://example.com)")
-    assert result is not None
+    # The class the report found: each bracket no longer rescans the rest of the paragraph, so the
+    # text converts, without any budget, in a fraction of the 52 s it took.
+    started = time.monotonic()
+    result = render_markdown(unit * (20_000 // len(unit)) + " [a link](https://example.com)", time_budget=None)
+    assert time.monotonic() - started < BOUND
     assert '<a href="https://example.com" rel="noopener nofollow">a link</a>' in result.html
 
 
