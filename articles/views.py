@@ -79,7 +79,8 @@ def _get_article_for_user(request, slug):
 @require_GET
 @cache_anonymous_page(guide_pages.GROUP, valid_until=guide_pages.valid_until)
 def article_detail(request, slug):
-    """Queries for a reader: the guide; on a cache miss, one more for the guides its links name."""
+    """Queries for a reader: the guide (its body stored as HTML), and one more for the guides its
+    links name when it links to any. No Markdown is converted here (articles/rendering.py)."""
     language = get_language()
     article = _get_article_for_user(request, slug)
     version = article.version(language)
