@@ -13,11 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
+from rookie.admin_access import ObjectAccessSiteMixin
 from rookie.auth_logging import login_throttle
 from rookie.ratelimit import current_password_limit
 
 
-class RookieAdminSite(admin.AdminSite):
+# ObjectAccessSiteMixin: no per-object page tells whether an id exists (rookie/admin_access.py).
+class RookieAdminSite(ObjectAccessSiteMixin, admin.AdminSite):
     @method_decorator(never_cache)
     @login_not_required
     def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
