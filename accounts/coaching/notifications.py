@@ -2,15 +2,66 @@
 
 Links are absolute (settings.SITE_URL) and carry the recipient's language prefix, because
 reverse() runs while their language is active.
+
+Comments and suggested goals are e-mailed at most once an hour from one person to another: the
+first goes out at once, and what the same person writes in the hour after that e-mail is only on
+the page it links to, which always shows everything; the e-mail says so. So a coach writing ten
+comments in a row sends one e-mail, not ten, and the next one after the hour is e-mailed again.
+Whether a row is e-mailed follows from the rows alone (no counter that could be lost or raced).
 """
+
+import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.models import GrantStatus
+from accounts.models import CoachComment, GoalSuggestion, GrantStatus
+
+EMAIL_INTERVAL = datetime.timedelta(hours=1)
+# Rows looked at to decide; a longer unbroken run than this counts as starting at its oldest row.
+_LOOKBACK_ROWS = 200
+
+
+def _opens_an_interval(rows: QuerySet, instance: CoachComment | GoalSuggestion) -> bool:
+    """Whether `instance` is e-mailed: it is the first of `rows` (one sender to one recipient)
+    written at least EMAIL_INTERVAL after the last one e-mailed.
+
+    A row after a quiet EMAIL_INTERVAL is always e-mailed, so only the run of rows since the last
+    quiet interval decides; the e-mailed ones among them follow from its oldest, in order.
+    """
+    up_to_instance = Q(created_at__lt=instance.created_at) | Q(created_at=instance.created_at, pk__lte=instance.pk)
+    newest_first = list(
+        rows.filter(up_to_instance).order_by("-created_at", "-pk").values_list("created_at", flat=True)[:_LOOKBACK_ROWS]
+    )
+    run = newest_first[:1]
+    for earlier in newest_first[1:]:
+        if run[-1] - earlier >= EMAIL_INTERVAL:
+            break
+        run.append(earlier)
+    emailed_at = run[-1]
+    emailed = len(run) == 1
+    for position in range(len(run) - 2, -1, -1):
+        if run[position] - emailed_at >= EMAIL_INTERVAL:
+            emailed_at = run[position]
+            emailed = position == 0
+    return emailed
+
+
+def comment_is_emailed(comment: CoachComment) -> bool:
+    """Whether the other party gets an e-mail about this comment (see the module's docstring)."""
+    rows = CoachComment.objects.filter(
+        member_id=comment.member_id, coach_id=comment.coach_id, author_id=comment.author_id
+    )
+    return _opens_an_interval(rows, comment)
+
+
+def suggestion_is_emailed(suggestion: GoalSuggestion) -> bool:
+    rows = GoalSuggestion.objects.filter(member_id=suggestion.member_id, coach_id=suggestion.coach_id)
+    return _opens_an_interval(rows, suggestion)
 
 
 def _send(*, recipient, template, url_name, url_kwargs=None, fragment="", **context):
@@ -76,6 +127,8 @@ def send_acceptance(grant, by_coach):
 
 
 def send_comment(comment):
+    if not comment_is_emailed(comment):
+        return
     thread = comment.parent_id or comment.pk
     if comment.by_coach:
         _send(
@@ -99,6 +152,8 @@ def send_comment(comment):
 
 
 def send_suggestion(suggestion):
+    if not suggestion_is_emailed(suggestion):
+        return
     _send(
         recipient=suggestion.member,
         template="coaching_suggestion",

@@ -1,14 +1,16 @@
 """E-mails: invitation, acceptance, comment and suggestion, each in the RECIPIENT's language,
 as text and HTML, with absolute links; none when the write is rolled back."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.db import transaction
 from django.utils import translation
 
-from accounts.coaching import services
-from accounts.models import GrantScope, GrantStatus
-from tests.coaching.factories import CommentFactory, GrantFactory
+from accounts.coaching import notifications, services
+from accounts.models import CoachComment, GoalSuggestion, GrantScope, GrantStatus
+from tests.coaching.factories import CommentFactory, GrantFactory, SuggestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +149,71 @@ def test_it_sends_nothing_on_decline_revoke_or_scope_change(alice, bob_grant, dj
         services.grant_set_scope(grant=bob_grant, scope=GrantScope.FULL)
         services.grant_revoke(grant=bob_grant)
     assert mail.outbox == []
+
+
+# --- At most one e-mail an hour from one person to another (accounts/coaching/notifications.py) ---
+
+
+def _comment_at(minutes, *, member, coach, author=None, **fields):
+    """A comment written `minutes` after a fixed start, e-mailed as the service would (on commit)."""
+    comment = CommentFactory(member=member, coach=coach, author=author or coach, **fields)
+    CoachComment.objects.filter(pk=comment.pk).update(created_at=START + datetime.timedelta(minutes=minutes))
+    comment.refresh_from_db()
+    notifications.send_comment(comment)
+    return comment
+
+
+START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+
+
+def test_a_coach_writing_ten_comments_in_a_row_sends_one_e_mail(alice, bob_grant):
+    for minute in range(10):
+        _comment_at(minute, member=alice, coach=bob_grant.coach, body=f"Point {minute}")
+    message = _only_mail()
+    assert "Point 0" in message.body
+    with translation.override("sv"):
+        note = translation.gettext(
+            "Rookie sends at most one e-mail like this an hour, so there may be more by now: "
+            "the page always shows everything."
+        )
+    assert note in message.body
+
+
+def test_the_first_comment_an_hour_after_the_last_e_mail_is_e_mailed_again(alice, bob_grant):
+    # Every 25 minutes for two hours: e-mails at 0, 75 (the first at least an hour after 0) and 150.
+    for minute in range(0, 151, 25):
+        _comment_at(minute, member=alice, coach=bob_grant.coach, body=f"At {minute}")
+    bodies = [message.body for message in mail.outbox]
+    assert len(bodies) == 3
+    assert "At 0\n" in bodies[0]
+    assert "At 75\n" in bodies[1]
+    assert "At 150\n" in bodies[2]
+
+
+def test_each_direction_and_each_pair_has_its_own_hour(alice, bob_grant, fiona_grant):
+    bob = bob_grant.coach
+    _comment_at(0, member=alice, coach=bob)
+    _comment_at(1, member=alice, coach=bob, author=alice)  # alice's reply goes to bob
+    _comment_at(2, member=alice, coach=fiona_grant.coach)  # another coach, another pair
+    _comment_at(3, member=alice, coach=bob)  # bob again, within his hour: no e-mail
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([alice.email, bob.email, alice.email])
+
+
+def test_suggested_goals_are_e_mailed_at_most_once_an_hour_too(alice, bob_grant):
+    for minute in (0, 5, 10, 70):
+        suggestion = SuggestionFactory(member=alice, coach=bob_grant.coach)
+        GoalSuggestion.objects.filter(pk=suggestion.pk).update(created_at=START + datetime.timedelta(minutes=minute))
+        suggestion.refresh_from_db()
+        notifications.send_suggestion(suggestion)
+    assert len(mail.outbox) == 2
+
+
+def test_the_coach_is_told_when_a_comment_is_not_e_mailed(client, alice, bob_grant, django_capture_on_commit_callbacks):
+    client.force_login(bob_grant.coach)
+    url = f"/en/coach/clients/{alice.pk}/comments/"
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, {"body": "One"}, follow=True)
+        second = client.post(url, {"body": "Two"}, follow=True)
+    assert len(mail.outbox) == 1
+    assert "Comment saved; Alice Andersson gets an e-mail." in first.content.decode()
+    assert "Alice Andersson already had an e-mail from you within the hour" in second.content.decode()

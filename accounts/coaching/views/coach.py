@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.coaching import queries, services
+from accounts.coaching import notifications, queries, services
 from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
 from accounts.models import AccessKind, CoachComment, CoachGrant, Contact
 from rookie.pagecache import cache_member_page
@@ -240,7 +240,15 @@ def comment_add(request, member_id):
             body=form.cleaned_data["body"],
             goal=form.cleaned_data["goal"],
         )
-        messages.success(request, _("Comment saved; %(name)s gets an e-mail.") % {"name": grant.member.display_name})
+        name = {"name": grant.member.display_name}
+        if notifications.comment_is_emailed(comment):
+            messages.success(request, _("Comment saved; %(name)s gets an e-mail.") % name)
+        else:  # at most one e-mail an hour to one member (accounts/coaching/notifications.py)
+            messages.success(
+                request,
+                _("Comment saved. %(name)s already had an e-mail from you within the hour and sees it on their page.")
+                % name,
+            )
         return _to_comment(comment)
     return _client_page(request, grant, comment_form=form)
 
