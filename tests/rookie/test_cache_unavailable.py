@@ -15,7 +15,9 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.core.cache import cache, caches
+from redis.exceptions import ConnectionError as RedisConnectionError
 
+from accounts.models import CoachGrant, User
 from rookie.cache_guard import tolerant_cache
 from tests.articles.factories import ArticleFactory
 from tests.factories import TEST_PASSWORD
@@ -45,8 +47,6 @@ def redis_down(settings):
 
 
 def test_the_cache_really_is_unreachable_in_these_tests(redis_down):
-    from redis.exceptions import ConnectionError as RedisConnectionError
-
     with pytest.raises(RedisConnectionError):
         cache.set("anything", 1)
 
@@ -129,8 +129,6 @@ def test_sign_up_fails_closed_with_a_translated_503(client, redis_down):
     text = response.content.decode()
     assert '<html lang="sv">' in text
     assert "Strax tillbaka" in text  # "Back in a moment"
-    from accounts.models import User
-
     assert not User.objects.filter(email="new@example.com").exists()
 
 
@@ -164,3 +162,17 @@ def test_after_a_failure_reading_code_skips_the_cache_for_a_few_seconds(redis_do
     assert tolerant_cache.get("some-key", "miss") == "miss"
     with mock.patch.object(caches["default"], "get", side_effect=AssertionError("the cache was asked again")):
         assert tolerant_cache.get("some-key", "miss") == "miss"
+
+
+def test_a_members_data_export_fails_closed(alice_client, redis_down):
+    response = alice_client.post("/en/accounts/privacy/export/")
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_coachs_invitation_fails_closed(client, bob, alice, redis_down):
+    # The form counts unknown addresses per coach in the cache (accounts/coaching/forms.py).
+    client.force_login(bob)
+    response = client.post("/en/coach/invite/", {"email": alice.email})
+    assert response.status_code == 503
+    assert not CoachGrant.objects.exists()
