@@ -2,7 +2,7 @@
 
 Django's admin has its own log-in and password-change views; this site wraps them with the
 per-client-address log-in throttle (rookie/auth_logging.py) and the per-user limit shared by every
-form that checks the current password (rookie/ratelimit.py). It replaces the default site through
+form that checks the current password (rookie/lib/ratelimit.py). It replaces the default site through
 AdminConfig in INSTALLED_APPS, so `admin.site` and `@admin.register` everywhere use it unchanged.
 """
 
@@ -13,12 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
-from rookie.admin_access import ObjectAccessSiteMixin
 from rookie.auth_logging import login_throttle
-from rookie.ratelimit import current_password_limit
+from rookie.lib.admin_access import ObjectAccessSiteMixin
+from rookie.lib.ratelimit import current_password_limit
 
 
-# ObjectAccessSiteMixin: no per-object page tells whether an id exists (rookie/admin_access.py).
+# ObjectAccessSiteMixin: no per-object page tells whether an id exists (rookie/lib/admin_access.py).
 class RookieAdminSite(ObjectAccessSiteMixin, admin.AdminSite):
     @method_decorator(never_cache)
     @login_not_required

@@ -8,7 +8,3 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import pagecache  # noqa: F401 (connects what makes cached member pages stale)
-        from rookie import (
-            auth_logging,  # noqa: F401 (connects the log-in signal receivers)
-            lookups,  # noqa: F401 (icontains for every alphabet on SQLite)
-        )

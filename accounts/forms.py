@@ -6,11 +6,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from rookie.identity import canonical_email, email_is_plain
+from rookie.lib.identity import canonical_email, email_is_plain
 
 
 def email_plain_check(value: str) -> None:
-    """Refuse an address for a new or changed account unless it is plain (rookie/identity.py):
+    """Refuse an address for a new or changed account unless it is plain (rookie/lib/identity.py):
     printable ASCII as typed, so look-alike letters (ſ, ı, the Kelvin sign) and other scripts
     cannot make two accounts look the same."""
     if not email_is_plain(value):

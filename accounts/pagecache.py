@@ -1,4 +1,4 @@
-"""What makes a member's cached pages stale (rookie/pagecache.py: cache_member_page).
+"""What makes a member's cached pages stale (rookie/lib/pagecache.py: cache_member_page).
 
 The dashboard shows the member's own tracker and what their coaches sent them; the coach page shows
 each client's goals, follow-ups, interactions and contacts. So a change to any of those rows bumps
@@ -24,7 +24,7 @@ from accounts.models import (
     Interaction,
     User,
 )
-from rookie import pagecache
+from rookie.lib import pagecache
 
 OWNED = (Goal, Contact, Interaction, FollowUp, Event)
 BETWEEN_MEMBER_AND_COACH = (CoachGrant, CoachComment, GoalSuggestion)

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
-from rookie.identity import canonical_email
+from rookie.lib.identity import canonical_email
 
 # The page after sign-up and both e-mails say "three days".
 SIGNUP_LINK_MAX_AGE = datetime.timedelta(days=3)

@@ -25,7 +25,7 @@ from accounts.forms import (
 from accounts.models import User
 from accounts.signup import signup_request, signup_token_read
 from rookie.auth_logging import login_throttle
-from rookie.ratelimit import client_ip, current_password_limit, rate_limit_post
+from rookie.lib.ratelimit import client_ip, current_password_limit, rate_limit_post
 
 
 def _redirect_in_language(request, url, language):
@@ -157,7 +157,7 @@ password_reset = rate_limit_post(
 )
 
 
-# Asks for the current password: shares the per-user limit of every such form (rookie/ratelimit.py).
+# Asks for the current password: shares the per-user limit of every such form (rookie/lib/ratelimit.py).
 password_change = current_password_limit(
     auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done"))
 )

@@ -20,7 +20,7 @@ from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from articles.languages import language_codes
 from articles.models import Article, Category, Status
 from articles.rendering import link_problems
-from rookie.images import STORAGE_FAILED, ImageRejected, clean_image
+from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
 
 logger = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ from django.views.decorators.http import require_POST
 
 from articles.models import TOO_COMPLEX
 from articles.rendering import guide_resolver
-from rookie.images import STORAGE_FAILED, ImageRejected, clean_image
-from rookie.markdown import MAX_MARKDOWN_CHARACTERS, PREVIEW_SECONDS, MarkdownTooComplex, render_markdown
+from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
+from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, PREVIEW_SECONDS, MarkdownTooComplex, render_markdown
 
 logger = logging.getLogger(__name__)
 # A text the guide could not be saved with is not worth previewing.

@@ -3,7 +3,7 @@
 A language version exists when its title is filled in. Each version's body is converted to
 sanitized HTML when the guide is saved (`body_html_<lang>`, with its table of contents in
 `body_toc_<lang>`), so a reader never waits for Markdown: the page only adapts the stored HTML's
-links to the reader (rookie/markdown.py, articles/rendering.py). modeltranslation adds `title_en`,
+links to the reader (rookie/lib/markdown.py, articles/rendering.py). modeltranslation adds `title_en`,
 `title_sv`, … columns; its own fallback only helps attribute access, while filter() and
 order_by() use the active language's column with no fallback. So everything that picks a version
 does it explicitly, through `languages.fallback_chain` (Python) or `shown_language_case` (SQL).
@@ -25,7 +25,7 @@ from markdownx.models import MarkdownxField
 
 from articles.languages import IN_LANGUAGE, NOT_AVAILABLE_IN, SHOWING_VERSION, fallback_chain, language_codes
 from articles.permissions import can_edit_guides
-from rookie.markdown import MAX_MARKDOWN_CHARACTERS, SAVE_SECONDS, MarkdownTooComplex, Rendered, render_for_storage
+from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, SAVE_SECONDS, MarkdownTooComplex, Rendered, render_for_storage
 
 TRANSLATED_ARTICLE_FIELDS = (
     *("title", "slug", "description", "body", "keywords"),

@@ -1,9 +1,9 @@
-"""Cached guide pages (rookie/pagecache.py, group "guides") and scheduled publication.
+"""Cached guide pages (rookie/lib/pagecache.py, group "guides") and scheduled publication.
 
 A scheduled guide becomes public when its time comes, without a save that would bump the
 generation. So each save records when the next scheduled guide goes public, and cached guide
 pages (home, list, guide) are not served past that moment. When the cache cannot be reached,
-that moment is unknown (rookie/cache_guard.py), and nothing is stored anyway.
+that moment is unknown (rookie/lib/cache_guard.py), and nothing is stored anyway.
 """
 
 import time
@@ -12,7 +12,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from articles.models import Article, Status
-from rookie.cache_guard import tolerant_cache as cache
+from rookie.lib.cache_guard import tolerant_cache as cache
 
 GROUP = "guides"
 NEXT_PUBLICATION_KEY = "pagecache:guides:next-publication"

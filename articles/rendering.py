@@ -1,5 +1,5 @@
 """Guide bodies for readers: the HTML stored when the guide was saved (articles/models.py), with its
-links inside the site adapted to the reader (rookie/markdown.py `resolve_links`).
+links inside the site adapted to the reader (rookie/lib/markdown.py `resolve_links`).
 
 Nothing is cached and no Markdown is converted here: a link to another guide is looked up on each
 view (one query, only for a body with such links), so it appears as soon as that guide is public,
@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 
 from articles.languages import language_codes
 from articles.models import Article
-from rookie.markdown import GuideResolver, Heading, guide_links_in, resolve_links
+from rookie.lib.markdown import GuideResolver, Heading, guide_links_in, resolve_links
 
 
 @dataclass(frozen=True)

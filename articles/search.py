@@ -2,7 +2,7 @@
 
 PostgreSQL: full-text search with each language's own configuration (a Swedish version is stemmed
 as Swedish, a Finnish one as Finnish), ranked, title above description above text. Other
-databases (the SQLite default): a case-insensitive substring match (rookie/lookups.py makes it
+databases (the SQLite default): a case-insensitive substring match (rookie/lib/lookups.py makes it
 fold every alphabet's case, not only A–Z), newest first.
 Vectors are computed per query; at Rookie's size (tens of guides) that is cheaper than keeping
 indexed columns in step with four languages.

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from articles import pagecache as guide_pages
 from articles.models import Article, Category
-from rookie import pagecache
+from rookie.lib import pagecache
 
 
 @receiver(post_save, sender=Article)

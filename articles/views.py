@@ -13,8 +13,8 @@ from articles.models import Article, Category, any_slug_q
 from articles.permissions import can_edit_guides
 from articles.rendering import rendered_body
 from articles.search import MAX_QUERY_LENGTH, search_articles
-from rookie.pagecache import cache_anonymous_page
-from rookie.querystring import query_int, query_text
+from rookie.lib.pagecache import cache_anonymous_page
+from rookie.lib.querystring import query_int, query_text
 
 
 @require_GET

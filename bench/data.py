@@ -52,7 +52,7 @@ from articles.models import Article, Category, Status, derived_values, nordic_sl
 from bench import texts
 from networks.models import Country, Criterion, CriterionStats, Evaluation, Kind, Network, Scope, Score
 from networks.services import criterion_stats
-from rookie.markdown import render_for_storage
+from rookie.lib.markdown import render_for_storage
 
 DOMAIN = "bench.rookie.test"
 DEFAULT_PASSWORD = "rookie-bench-2026"

@@ -17,8 +17,8 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
-from rookie.identity import canonical_email
-from rookie.ratelimit import client_ip, failure_count, failure_record, too_many_requests
+from rookie.lib.identity import canonical_email
+from rookie.lib.ratelimit import client_ip, failure_count, failure_record, too_many_requests
 
 logger = logging.getLogger("rookie.auth")
 
@@ -59,7 +59,7 @@ def login_throttle(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 
 def axes_username(request, credentials):
-    """The lock-out key is the canonical address (rookie/identity.py), the form look-ups use too:
+    """The lock-out key is the canonical address (rookie/lib/identity.py), the form look-ups use too:
     ALICE@, alice@ and look-alike spellings (a long s, a Kelvin sign) share one counter."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
     return canonical_email(username)

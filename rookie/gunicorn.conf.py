@@ -11,7 +11,7 @@ import os
 
 from gunicorn.glogging import Logger
 
-from rookie.log_redaction import RedactSecretsFilter
+from rookie.lib.log_redaction import RedactSecretsFilter
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104 (in a container)
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
@@ -36,7 +36,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 class RedactingLogger(Logger):
     """gunicorn's logger, with calendar-feed, password-reset and other link tokens taken out of the
-    access and error logs (rookie/log_redaction.py)."""
+    access and error logs (rookie/lib/log_redaction.py)."""
 
     redact_filter = RedactSecretsFilter()
 

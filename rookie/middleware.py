@@ -12,7 +12,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from rookie.cache_guard import CACHE_ERRORS, CacheUnavailable
+from rookie.lib.cache_guard import CACHE_ERRORS, CacheUnavailable
 
 logger = logging.getLogger("rookie.database")
 cache_logger = logging.getLogger("rookie.cache")
@@ -114,8 +114,8 @@ class DatabaseUnavailableMiddleware:
 class CacheUnavailableMiddleware:
     """A view whose check needs the shared cache (Redis) answers 503 "try again in a moment" while
     it cannot be reached, instead of a 500: rate limits fail closed, and so does log-out
-    (rookie/sessions.py). Reading code never gets here: it treats the cache as a miss
-    (rookie/cache_guard.py). Any other cache call left unguarded fails closed the same way.
+    (rookie/lib/sessions.py). Reading code never gets here: it treats the cache as a miss
+    (rookie/lib/cache_guard.py). Any other cache call left unguarded fails closed the same way.
     """
 
     def __init__(self, get_response):

@@ -7,7 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from rookie.env import env_bool, env_int, env_list, env_str
+from rookie.lib.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "markdownx",
     "axes",
+    "rookie",
     "accounts",
     "articles",
     "networks",
@@ -140,7 +141,7 @@ AXES_LOCKOUT_TEMPLATE = "errors/429.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "rookie.ratelimit.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "rookie.lib.ratelimit.axes_client_ip"
 # Many addresses tried from one client address: after this many failed log-ins (member or admin)
 # in the window, log-in POSTs from it get the 429 page until the window ends. Only failures count,
 # so members behind one NAT signing in do not use it up; 30 is six addresses' worth of axes pauses.
@@ -227,8 +228,8 @@ if REDIS_URL:
     # Sessions stay in the database (the source of truth, shared by every instance; account
     # deletion and purge_expired work on it) and are read through the shared cache. Only with a
     # shared cache: a per-process copy would keep a logged-out session alive in other processes.
-    # cached_db that keeps working while Redis is unreachable (rookie/sessions.py).
-    SESSION_ENGINE = "rookie.sessions"
+    # cached_db that keeps working while Redis is unreachable (rookie/lib/sessions.py).
+    SESSION_ENGINE = "rookie.lib.sessions"
 
 # --- E-mail -------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rookie <noreply@rookie.localhost>")
@@ -287,8 +288,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Link tokens (calendar feed, password reset, sign-up, reminders off) are taken out of every
-    # line, whoever logs the path: a 404, a CSRF failure, an error (rookie/log_redaction.py).
-    "filters": {"redact_secrets": {"()": "rookie.log_redaction.RedactSecretsFilter"}},
+    # line, whoever logs the path: a 404, a CSRF failure, an error (rookie/lib/log_redaction.py).
+    "filters": {"redact_secrets": {"()": "rookie.lib.log_redaction.RedactSecretsFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -306,7 +307,7 @@ MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
 MARKDOWNX_MEDIA_PATH = "guides/images/"
 MARKDOWNX_SERVER_CALL_LATENCY = 700  # ms between keystrokes before the preview refreshes
 MARKDOWNX_EDITOR_RESIZABLE = True
-# Every uploaded image (guide covers, images in guide texts) goes through rookie/images.py.
+# Every uploaded image (guide covers, images in guide texts) goes through rookie/lib/images.py.
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 # Any request body larger than this is refused with 413 before it is read
 # (rookie.middleware.RequestBodyLimitMiddleware): Django caps form fields, not uploaded files.
@@ -315,7 +316,7 @@ IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 2 * IMAGE_UPLOAD_MAX_BYTES)
 ARTICLES_PER_PAGE = 12
 # Public pages are cached whole for anonymous readers, per language, and the dashboard and coach
-# page per member (rookie/pagecache.py). Edits make them stale through generation numbers kept in
+# page per member (rookie/lib/pagecache.py). Edits make them stale through generation numbers kept in
 # the cache, so every process must share it: on by default only with Redis (REDIS_URL).
 PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL))
 # Edits, publishing and new evaluations make public pages stale at once; this only bounds memory.

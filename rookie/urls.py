@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-from accounts.io.views.calendar import calendar_feed
-from accounts.io.views.reminders import reminders_off
+from accounts.tracker.transfers.views.calendar import calendar_feed
+from accounts.tracker.transfers.views.reminders import reminders_off
 from articles import editor_views as guide_editor_views
 from articles.sitemaps import SITEMAPS
 from rookie import views
@@ -40,8 +40,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("guides/", include("articles.urls")),
     path("networks/", include("networks.urls")),
-    path("me/", include("accounts.tracker_urls")),
-    path("coach/", include("accounts.coaching_urls")),
+    path("me/", include("accounts.tracker.urls")),
+    path("coach/", include("accounts.coaching.urls")),
 )
 
 # Uploaded images are served by Django itself (re-encoded by us, sent with nosniff); a deployment

@@ -11,8 +11,8 @@ from django.views.i18n import set_language as django_set_language
 
 from articles import pagecache as guide_pages
 from articles.views import latest_versions
-from rookie.cache_guard import cache_answers
-from rookie.pagecache import cache_anonymous_page
+from rookie.lib.cache_guard import cache_answers
+from rookie.lib.pagecache import cache_anonymous_page
 
 
 @require_GET
@@ -33,7 +33,7 @@ def healthz(request):
 def readyz(request):
     """The database answers, and the shared cache when there is one (REDIS_URL); a 503 takes this
     instance out of rotation until they do. Without the cache pages still render, but sign-up,
-    password reset and log-out refuse (rookie/cache_guard.py)."""
+    password reset and log-out refuse (rookie/lib/cache_guard.py)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -73,7 +73,7 @@ SERVER_ENV = {
     "SECURE_SSL_REDIRECT": "0",
     "DATABASE_URL": DATABASE_URL,
     # Several gunicorn processes: production needs the shared cache then (README), and the page
-    # caches are only on with it (rookie/pagecache.py).
+    # caches are only on with it (rookie/lib/pagecache.py).
     "REDIS_URL": REDIS_URL,
     "LOG_LEVEL": "WARNING",
 }

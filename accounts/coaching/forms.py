@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CoachGrant, Goal, GoalSuggestion, GrantScope, GrantStatus, User
-from rookie.fields import ModelChoiceField
+from rookie.lib.fields import ModelChoiceField
 
 # Each unsuccessful look-up of an address counts; past this many an hour the form stops looking,
 # so the invitation form cannot be used to test a list of addresses.

@@ -9,212 +9,439 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('networks', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("networks", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=accounts.models.tracker._new_feed_token, max_length=64, unique=True)),
-                ('reminders_enabled', models.BooleanField(default=True, verbose_name='e-mail reminders')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('owner', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "token",
+                    models.CharField(default=accounts.models.tracker._new_feed_token, max_length=64, unique=True),
+                ),
+                ("reminders_enabled", models.BooleanField(default=True, verbose_name="e-mail reminders")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "owner",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feed",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='event')),
-                ('date', models.DateField(verbose_name='date')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('people_to_meet', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='people to meet')),
-                ('learning_goal', models.CharField(blank=True, max_length=300, verbose_name='what I want to learn')),
-                ('debriefed_at', models.DateTimeField(blank=True, null=True, verbose_name='debriefed')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="event")),
+                ("date", models.DateField(verbose_name="date")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                (
+                    "people_to_meet",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="people to meet",
+                    ),
+                ),
+                ("learning_goal", models.CharField(blank=True, max_length=300, verbose_name="what I want to learn")),
+                ("debriefed_at", models.DateTimeField(blank=True, null=True, verbose_name="debriefed")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event',
-                'verbose_name_plural': 'events',
-                'ordering': ['-date', '-id'],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('company', models.CharField(blank=True, max_length=200, verbose_name='company')),
-                ('role', models.CharField(blank=True, max_length=200, verbose_name='role')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('linkedin_url', models.URLField(blank=True, max_length=300, verbose_name='LinkedIn URL')),
-                ('language', models.CharField(choices=[('en', 'English'), ('sv', 'Swedish'), ('da', 'Danish'), ('fi', 'Finnish')], default='en', max_length=5, verbose_name='writes in')),
-                ('how_met', models.CharField(blank=True, max_length=300, verbose_name='how and where you met')),
-                ('tags', models.CharField(blank=True, help_text='Separate tags with commas.', max_length=200, verbose_name='tags')),
-                ('notes', models.TextField(blank=True, max_length=5000, verbose_name='notes')),
-                ('keep_in_touch_days', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3650)], verbose_name='keep in touch every (days)')),
-                ('last_contacted_on', models.DateField(blank=True, null=True, verbose_name='last contact')),
-                ('next_touch_due', models.DateField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('met_at_network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.network', verbose_name='met through network')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to=settings.AUTH_USER_MODEL)),
-                ('met_at_event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contacts', to='accounts.event', verbose_name='met at event')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("company", models.CharField(blank=True, max_length=200, verbose_name="company")),
+                ("role", models.CharField(blank=True, max_length=200, verbose_name="role")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                ("linkedin_url", models.URLField(blank=True, max_length=300, verbose_name="LinkedIn URL")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("sv", "Swedish"), ("da", "Danish"), ("fi", "Finnish")],
+                        default="en",
+                        max_length=5,
+                        verbose_name="writes in",
+                    ),
+                ),
+                ("how_met", models.CharField(blank=True, max_length=300, verbose_name="how and where you met")),
+                (
+                    "tags",
+                    models.CharField(
+                        blank=True, help_text="Separate tags with commas.", max_length=200, verbose_name="tags"
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, max_length=5000, verbose_name="notes")),
+                (
+                    "keep_in_touch_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(3650),
+                        ],
+                        verbose_name="keep in touch every (days)",
+                    ),
+                ),
+                ("last_contacted_on", models.DateField(blank=True, null=True, verbose_name="last contact")),
+                ("next_touch_due", models.DateField(blank=True, editable=False, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "met_at_network",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="networks.network",
+                        verbose_name="met through network",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "met_at_event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contacts",
+                        to="accounts.event",
+                        verbose_name="met at event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ['name', 'id'],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='what')),
-                ('due_date', models.DateField(verbose_name='due date')),
-                ('done_at', models.DateTimeField(blank=True, null=True, verbose_name='done')),
-                ('original_due_date', models.DateField(blank=True, null=True, verbose_name='first due date')),
-                ('note', models.TextField(blank=True, max_length=2000, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='accounts.contact', verbose_name='contact')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="what")),
+                ("due_date", models.DateField(verbose_name="due date")),
+                ("done_at", models.DateTimeField(blank=True, null=True, verbose_name="done")),
+                ("original_due_date", models.DateField(blank=True, null=True, verbose_name="first due date")),
+                ("note", models.TextField(blank=True, max_length=2000, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="accounts.contact",
+                        verbose_name="contact",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow-up',
-                'verbose_name_plural': 'follow-ups',
-                'ordering': ['due_date', 'id'],
+                "verbose_name": "follow-up",
+                "verbose_name_plural": "follow-ups",
+                "ordering": ["due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='goal')),
-                ('kind', models.CharField(choices=[('meet', 'Meet new people'), ('follow_up', 'Follow up'), ('interviews', 'Informational interviews'), ('networks', 'Join or evaluate networks'), ('custom', 'Custom')], default='custom', max_length=12, verbose_name='kind')),
-                ('target', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000)], verbose_name='target')),
-                ('progress', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000)], verbose_name='progress')),
-                ('event_name', models.CharField(blank=True, max_length=200, verbose_name='event')),
-                ('event_date', models.DateField(blank=True, null=True, verbose_name='event date')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('done', 'Done'), ('dropped', 'Dropped')], default='active', max_length=8, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='goals', to='accounts.event', verbose_name='event')),
-                ('network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.network', verbose_name='network')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="goal")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("meet", "Meet new people"),
+                            ("follow_up", "Follow up"),
+                            ("interviews", "Informational interviews"),
+                            ("networks", "Join or evaluate networks"),
+                            ("custom", "Custom"),
+                        ],
+                        default="custom",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "target",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                        verbose_name="progress",
+                    ),
+                ),
+                ("event_name", models.CharField(blank=True, max_length=200, verbose_name="event")),
+                ("event_date", models.DateField(blank=True, null=True, verbose_name="event date")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("done", "Done"), ("dropped", "Dropped")],
+                        default="active",
+                        max_length=8,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="goals",
+                        to="accounts.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="goals", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'goal',
-                'verbose_name_plural': 'goals',
-                'ordering': ['due_date', 'id'],
+                "verbose_name": "goal",
+                "verbose_name_plural": "goals",
+                "ordering": ["due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='GoalProgress',
+            name="GoalProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recorded_on', models.DateField(default=django.utils.timezone.localdate)),
-                ('progress', models.PositiveSmallIntegerField()),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='accounts.goal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("recorded_on", models.DateField(default=django.utils.timezone.localdate)),
+                ("progress", models.PositiveSmallIntegerField()),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="history", to="accounts.goal"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['recorded_on'],
+                "ordering": ["recorded_on"],
             },
         ),
         migrations.CreateModel(
-            name='Interaction',
+            name="Interaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('met', 'Met in person'), ('fika', 'Coffee / fika'), ('call', 'Phone call'), ('video', 'Video call'), ('email', 'E-mail'), ('linkedin', 'LinkedIn message'), ('interview', 'Informational interview'), ('event', 'Event')], max_length=10, verbose_name='kind')),
-                ('occurred_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('notes', models.TextField(blank=True, max_length=5000, verbose_name='notes')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interactions', to='accounts.contact')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interactions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("met", "Met in person"),
+                            ("fika", "Coffee / fika"),
+                            ("call", "Phone call"),
+                            ("video", "Video call"),
+                            ("email", "E-mail"),
+                            ("linkedin", "LinkedIn message"),
+                            ("interview", "Informational interview"),
+                            ("event", "Event"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("occurred_on", models.DateField(default=django.utils.timezone.localdate, verbose_name="date")),
+                ("notes", models.TextField(blank=True, max_length=5000, verbose_name="notes")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="interactions", to="accounts.contact"
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interactions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'interaction',
-                'verbose_name_plural': 'interactions',
-                'ordering': ['-occurred_on', '-id'],
+                "verbose_name": "interaction",
+                "verbose_name_plural": "interactions",
+                "ordering": ["-occurred_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ReminderLog',
+            name="ReminderLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_on', models.DateField()),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('follow_up_count', models.PositiveIntegerField(default=0)),
-                ('nudge_count', models.PositiveIntegerField(default=0)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_logs', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sent_on", models.DateField()),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                ("follow_up_count", models.PositiveIntegerField(default=0)),
+                ("nudge_count", models.PositiveIntegerField(default=0)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminder_logs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('people_to_meet__gte', 1), ('people_to_meet__lte', 100)), name='accounts_event_people_to_meet_range'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("people_to_meet__gte", 1), ("people_to_meet__lte", 100)),
+                name="accounts_event_people_to_meet_range",
+            ),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['owner', 'name'], name='accounts_contact_owner_name'),
+            model_name="contact",
+            index=models.Index(fields=["owner", "name"], name="accounts_contact_owner_name"),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['owner', 'next_touch_due'], name='accounts_contact_owner_touch'),
+            model_name="contact",
+            index=models.Index(fields=["owner", "next_touch_due"], name="accounts_contact_owner_touch"),
         ),
         migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('keep_in_touch_days__isnull', True), models.Q(('keep_in_touch_days__gte', 1), ('keep_in_touch_days__lte', 3650)), _connector='OR'), name='accounts_contact_keep_in_touch_range'),
+            model_name="contact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("keep_in_touch_days__isnull", True),
+                    models.Q(("keep_in_touch_days__gte", 1), ("keep_in_touch_days__lte", 3650)),
+                    _connector="OR",
+                ),
+                name="accounts_contact_keep_in_touch_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('language__in', ['en', 'sv', 'da', 'fi'])), name='accounts_contact_language_valid'),
+            model_name="contact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("language__in", ["en", "sv", "da", "fi"])), name="accounts_contact_language_valid"
+            ),
         ),
         migrations.AddIndex(
-            model_name='followup',
-            index=models.Index(fields=['owner', 'done_at', 'due_date'], name='accounts_followup_open_due'),
+            model_name="followup",
+            index=models.Index(fields=["owner", "done_at", "due_date"], name="accounts_followup_open_due"),
         ),
         migrations.AddIndex(
-            model_name='goal',
-            index=models.Index(fields=['owner', 'status', 'due_date'], name='accounts_goal_owner_status'),
+            model_name="goal",
+            index=models.Index(fields=["owner", "status", "due_date"], name="accounts_goal_owner_status"),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['meet', 'follow_up', 'interviews', 'networks', 'custom'])), name='accounts_goal_kind_valid'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["meet", "follow_up", "interviews", "networks", "custom"])),
+                name="accounts_goal_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['active', 'done', 'dropped'])), name='accounts_goal_status_valid'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["active", "done", "dropped"])), name="accounts_goal_status_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('target__gte', 1), ('target__lte', 1000)), name='accounts_goal_target_range'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("target__gte", 1), ("target__lte", 1000)), name="accounts_goal_target_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 1000)), name='accounts_goal_progress_range'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 1000)), name="accounts_goal_progress_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goalprogress',
-            constraint=models.UniqueConstraint(fields=('goal', 'recorded_on'), name='accounts_goalprogress_one_per_day'),
+            model_name="goalprogress",
+            constraint=models.UniqueConstraint(
+                fields=("goal", "recorded_on"), name="accounts_goalprogress_one_per_day"
+            ),
         ),
         migrations.AddIndex(
-            model_name='interaction',
-            index=models.Index(fields=['owner', '-occurred_on'], name='accounts_interaction_recent'),
+            model_name="interaction",
+            index=models.Index(fields=["owner", "-occurred_on"], name="accounts_interaction_recent"),
         ),
         migrations.AddConstraint(
-            model_name='interaction',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['met', 'fika', 'call', 'video', 'email', 'linkedin', 'interview', 'event'])), name='accounts_interaction_kind_valid'),
+            model_name="interaction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["met", "fika", "call", "video", "email", "linkedin", "interview", "event"])
+                ),
+                name="accounts_interaction_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reminderlog',
-            constraint=models.UniqueConstraint(fields=('owner', 'sent_on'), name='accounts_reminderlog_one_per_day'),
+            model_name="reminderlog",
+            constraint=models.UniqueConstraint(fields=("owner", "sent_on"), name="accounts_reminderlog_one_per_day"),
         ),
     ]

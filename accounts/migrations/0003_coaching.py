@@ -8,92 +8,340 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_tracker'),
+        ("accounts", "0002_tracker"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CoachAccessLog',
+            name="CoachAccessLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(choices=[('list', 'Summary in the client list'), ('overview', 'Progress: goals and follow-up statistics'), ('contacts', 'Contacts and interactions'), ('contact', 'One contact'), ('follow_ups', 'Follow-ups')], max_length=10, verbose_name='viewed')),
-                ('viewed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.contact')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coach_access_log', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "what",
+                    models.CharField(
+                        choices=[
+                            ("list", "Summary in the client list"),
+                            ("overview", "Progress: goals and follow-up statistics"),
+                            ("contacts", "Contacts and interactions"),
+                            ("contact", "One contact"),
+                            ("follow_ups", "Follow-ups"),
+                        ],
+                        max_length=10,
+                        verbose_name="viewed",
+                    ),
+                ),
+                ("viewed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="when")),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.contact",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_access_log",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coach access log entry',
-                'verbose_name_plural': 'coach access log',
-                'ordering': ['-viewed_at', '-id'],
-                'indexes': [models.Index(fields=['member', '-viewed_at'], name='accounts_coachaccesslog_member'), models.Index(fields=['viewed_at'], name='accounts_coachaccesslog_age')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('what__in', ['list', 'overview', 'contacts', 'contact', 'follow_ups'])), name='accounts_coachaccesslog_what_valid')],
+                "verbose_name": "coach access log entry",
+                "verbose_name_plural": "coach access log",
+                "ordering": ["-viewed_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["member", "-viewed_at"], name="accounts_coachaccesslog_member"),
+                    models.Index(fields=["viewed_at"], name="accounts_coachaccesslog_age"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("what__in", ["list", "overview", "contacts", "contact", "follow_ups"])),
+                        name="accounts_coachaccesslog_what_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CoachComment',
+            name="CoachComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=2000, verbose_name='comment')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='written')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coach_comments_given', to=settings.AUTH_USER_MODEL)),
-                ('goal', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='coach_comments', to='accounts.goal', verbose_name='about the goal')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coach_comments_received', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='accounts.coachcomment')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(max_length=2000, verbose_name="comment")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="written")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_comments_given",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="coach_comments",
+                        to="accounts.goal",
+                        verbose_name="about the goal",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_comments_received",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="accounts.coachcomment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coach comment',
-                'verbose_name_plural': 'coach comments',
-                'ordering': ['created_at', 'id'],
-                'indexes': [models.Index(fields=['member', '-created_at'], name='accounts_coachcomment_member'), models.Index(fields=['coach', 'member', 'created_at'], name='accounts_coachcomment_pair')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('author', models.F('member')), ('author', models.F('coach')), _connector='OR'), name='accounts_coachcomment_author_is_party'), models.CheckConstraint(condition=models.Q(('member', models.F('coach')), _negated=True), name='accounts_coachcomment_not_self')],
+                "verbose_name": "coach comment",
+                "verbose_name_plural": "coach comments",
+                "ordering": ["created_at", "id"],
+                "indexes": [
+                    models.Index(fields=["member", "-created_at"], name="accounts_coachcomment_member"),
+                    models.Index(fields=["coach", "member", "created_at"], name="accounts_coachcomment_pair"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("author", models.F("member")), ("author", models.F("coach")), _connector="OR"
+                        ),
+                        name="accounts_coachcomment_author_is_party",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("member", models.F("coach")), _negated=True),
+                        name="accounts_coachcomment_not_self",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CoachGrant',
+            name="CoachGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(choices=[('progress', 'Progress'), ('full', 'Progress and contacts')], default='progress', max_length=10, verbose_name='what you share')),
-                ('status', models.CharField(choices=[('awaiting_coach', 'Waiting for the coach to accept'), ('awaiting_member', 'Waiting for the member to accept'), ('active', 'Active'), ('declined', 'Declined'), ('revoked', 'Ended')], max_length=16, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='invited')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='ended')),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='client_grants', to=settings.AUTH_USER_MODEL, verbose_name='coach')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coach_grants', to=settings.AUTH_USER_MODEL, verbose_name='member')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[("progress", "Progress"), ("full", "Progress and contacts")],
+                        default="progress",
+                        max_length=10,
+                        verbose_name="what you share",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_coach", "Waiting for the coach to accept"),
+                            ("awaiting_member", "Waiting for the member to accept"),
+                            ("active", "Active"),
+                            ("declined", "Declined"),
+                            ("revoked", "Ended"),
+                        ],
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="invited")),
+                ("accepted_at", models.DateTimeField(blank=True, null=True, verbose_name="accepted")),
+                ("ended_at", models.DateTimeField(blank=True, null=True, verbose_name="ended")),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="client_grants",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="coach",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_grants",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coaching grant',
-                'verbose_name_plural': 'coaching grants',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['coach', 'status'], name='accounts_coachgrant_coach'), models.Index(fields=['member', 'status'], name='accounts_coachgrant_member')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('scope__in', ['progress', 'full'])), name='accounts_coachgrant_scope_valid'), models.CheckConstraint(condition=models.Q(('status__in', ['awaiting_coach', 'awaiting_member', 'active', 'declined', 'revoked'])), name='accounts_coachgrant_status_valid'), models.CheckConstraint(condition=models.Q(('member', models.F('coach')), _negated=True), name='accounts_coachgrant_not_self'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'active'), _negated=True), ('accepted_at__isnull', False), _connector='OR'), name='accounts_coachgrant_active_accepted'), models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['declined', 'revoked']), _negated=True), ('ended_at__isnull', False), _connector='OR'), name='accounts_coachgrant_ended_dated'), models.UniqueConstraint(condition=models.Q(('status__in', ['awaiting_coach', 'awaiting_member', 'active'])), fields=('member', 'coach'), name='accounts_coachgrant_one_open_per_pair')],
+                "verbose_name": "coaching grant",
+                "verbose_name_plural": "coaching grants",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["coach", "status"], name="accounts_coachgrant_coach"),
+                    models.Index(fields=["member", "status"], name="accounts_coachgrant_member"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("scope__in", ["progress", "full"])), name="accounts_coachgrant_scope_valid"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status__in", ["awaiting_coach", "awaiting_member", "active", "declined", "revoked"])
+                        ),
+                        name="accounts_coachgrant_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("member", models.F("coach")), _negated=True),
+                        name="accounts_coachgrant_not_self",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "active"), _negated=True),
+                            ("accepted_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="accounts_coachgrant_active_accepted",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status__in", ["declined", "revoked"]), _negated=True),
+                            ("ended_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="accounts_coachgrant_ended_dated",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["awaiting_coach", "awaiting_member", "active"])),
+                        fields=("member", "coach"),
+                        name="accounts_coachgrant_one_open_per_pair",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GoalSuggestion',
+            name="GoalSuggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='goal')),
-                ('kind', models.CharField(choices=[('meet', 'Meet new people'), ('follow_up', 'Follow up'), ('interviews', 'Informational interviews'), ('networks', 'Join or evaluate networks'), ('custom', 'Custom')], default='custom', max_length=12, verbose_name='kind')),
-                ('target', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000)], verbose_name='target')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('note', models.TextField(blank=True, max_length=1000, verbose_name='why')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for an answer'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='pending', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='suggested')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='answered')),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('goal', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.goal')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goal_suggestions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="goal")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("meet", "Meet new people"),
+                            ("follow_up", "Follow up"),
+                            ("interviews", "Informational interviews"),
+                            ("networks", "Join or evaluate networks"),
+                            ("custom", "Custom"),
+                        ],
+                        default="custom",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "target",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                        verbose_name="target",
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                ("note", models.TextField(blank=True, max_length=1000, verbose_name="why")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for an answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="suggested")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="answered")),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.goal",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goal_suggestions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'goal suggestion',
-                'verbose_name_plural': 'goal suggestions',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['member', 'status', '-created_at'], name='accounts_goalsuggestion_member')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'accepted', 'declined'])), name='accounts_goalsuggestion_status_valid'), models.CheckConstraint(condition=models.Q(('kind__in', ['meet', 'follow_up', 'interviews', 'networks', 'custom'])), name='accounts_goalsuggestion_kind_valid'), models.CheckConstraint(condition=models.Q(('target__gte', 1), ('target__lte', 1000)), name='accounts_goalsuggestion_target_range'), models.CheckConstraint(condition=models.Q(models.Q(('decided_at__isnull', True), ('status', 'pending')), models.Q(models.Q(('status', 'pending'), _negated=True), ('decided_at__isnull', False)), _connector='OR'), name='accounts_goalsuggestion_decided_dated')],
+                "verbose_name": "goal suggestion",
+                "verbose_name_plural": "goal suggestions",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["member", "status", "-created_at"], name="accounts_goalsuggestion_member")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["pending", "accepted", "declined"])),
+                        name="accounts_goalsuggestion_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["meet", "follow_up", "interviews", "networks", "custom"])),
+                        name="accounts_goalsuggestion_kind_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("target__gte", 1), ("target__lte", 1000)),
+                        name="accounts_goalsuggestion_target_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("decided_at__isnull", True), ("status", "pending")),
+                            models.Q(models.Q(("status", "pending"), _negated=True), ("decided_at__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="accounts_goalsuggestion_decided_dated",
+                    ),
+                ],
             },
         ),
     ]

@@ -1,4 +1,4 @@
-"""Store every e-mail address in its canonical form (rookie/identity.py), which look-ups now match
+"""Store every e-mail address in its canonical form (rookie/lib/identity.py), which look-ups now match
 exactly. The function is copied here so that this migration keeps doing what it did when written.
 
 Two rows whose addresses become the same (only possible with look-alike letters such as ſ, which

@@ -340,7 +340,7 @@ class ContactImportReceipt(models.Model):
             models.UniqueConstraint(fields=["import_id"], name="accounts_contactimportreceipt_once"),
         ]
         indexes = [
-            # The purge in accounts.io.importing: receipts older than any pending import can be.
+            # The purge in accounts.tracker.transfers.importing: receipts older than any pending import can be.
             models.Index(fields=["created_at"], name="accounts_importreceipt_created"),
         ]
 

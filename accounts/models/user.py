@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rookie.identity import canonical_email
+from rookie.lib.identity import canonical_email
 
 
 class UserManager(BaseUserManager):
@@ -13,7 +13,7 @@ class UserManager(BaseUserManager):
 
     @classmethod
     def normalize_email(cls, email):
-        # One canonical form (rookie/identity.py) for storage and every look-up, matched exactly:
+        # One canonical form (rookie/lib/identity.py) for storage and every look-up, matched exactly:
         # a case-insensitive query would let look-alike spellings (ſ, ı) find the account.
         return canonical_email(email)
 

@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from accounts.io.exporting import guard_cell
+from accounts.tracker.transfers.exporting import guard_cell
 
 FORMAT = "rookie-export/1"
 JSON_NAME = "rookie-data.json"

@@ -2,7 +2,7 @@
 
 `python manage.py purge_expired` (daily) runs `purge_expired()`:
 - sessions past their expiry (Django's clearsessions). Contact imports waiting for confirmation
-  live in the member's session (accounts/io/importing.PendingImport), so they go with it;
+  live in the member's session (accounts/tracker/transfers/importing.PendingImport), so they go with it;
 - coach access-log rows older than ACCESS_LOG_RETENTION_DAYS (90; accounts.models.coaching);
 - django-axes' log-in records older than AXES_RECORD_RETENTION_DAYS (30; settings).
 """

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.privacy import deletion, export
 from accounts.privacy.forms import AccountDeleteForm
-from rookie.ratelimit import current_password_limit, per_user, rate_limit_post
+from rookie.lib.ratelimit import current_password_limit, per_user, rate_limit_post
 
 
 # POST, not a link: a browser prefetching links must not build archives of personal data.
@@ -30,7 +30,7 @@ def data_export(request):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-# Asks for the password: shares the per-user limit of every such form (rookie/ratelimit.py).
+# Asks for the password: shares the per-user limit of every such form (rookie/lib/ratelimit.py).
 @current_password_limit
 def account_delete(request):
     form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=request.user)

@@ -5,7 +5,7 @@ A tag, because the profile view belongs to the log-in code and passes only its f
 
 from django import template
 
-from accounts.io.calendar import feed_for, feed_url, webcal_url
+from accounts.tracker.transfers.calendar import feed_for, feed_url, webcal_url
 
 register = template.Library()
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interaction
 from accounts.tracker import queries
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
-from rookie.fields import ModelMultipleChoiceField
-from rookie.widgets import FastSelect
+from rookie.lib.fields import ModelMultipleChoiceField
+from rookie.lib.widgets import FastSelect
 
 # Dates outside this range are typing mistakes (and 9999-12-31 + an interval would overflow).
 MIN_DATE = datetime.date(1950, 1, 1)
@@ -254,7 +254,7 @@ class InteractionForm(OwnedPickersMixin, DateRangeMixin, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = ["contact", "kind", "occurred_on", "notes"]
-        # FastSelect: the dashboard's pickers list every contact (rookie/widgets.py).
+        # FastSelect: the dashboard's pickers list every contact (rookie/lib/widgets.py).
         widgets = {"contact": FastSelect, "notes": forms.Textarea(attrs={"rows": 3, "maxlength": 5000})}
 
     def __init__(self, *args, owner, contact=None, contact_choices=None, **kwargs):

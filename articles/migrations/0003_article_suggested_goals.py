@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_editors_guide_permissions'),
+        ("articles", "0002_editors_guide_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='suggested_goals',
-            field=models.JSONField(blank=True, default=list, verbose_name='suggested goals'),
+            model_name="article",
+            name="suggested_goals",
+            field=models.JSONField(blank=True, default=list, verbose_name="suggested goals"),
         ),
     ]

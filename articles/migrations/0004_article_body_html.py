@@ -6,86 +6,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_article_suggested_goals'),
+        ("articles", "0003_article_suggested_goals"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='body_html',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='text as HTML'),
+            model_name="article",
+            name="body_html",
+            field=models.TextField(blank=True, default="", editable=False, verbose_name="text as HTML"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_html_da',
-            field=models.TextField(blank=True, default='', editable=False, null=True, verbose_name='text as HTML'),
+            model_name="article",
+            name="body_html_da",
+            field=models.TextField(blank=True, default="", editable=False, null=True, verbose_name="text as HTML"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_html_en',
-            field=models.TextField(blank=True, default='', editable=False, null=True, verbose_name='text as HTML'),
+            model_name="article",
+            name="body_html_en",
+            field=models.TextField(blank=True, default="", editable=False, null=True, verbose_name="text as HTML"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_html_fi',
-            field=models.TextField(blank=True, default='', editable=False, null=True, verbose_name='text as HTML'),
+            model_name="article",
+            name="body_html_fi",
+            field=models.TextField(blank=True, default="", editable=False, null=True, verbose_name="text as HTML"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_html_sv',
-            field=models.TextField(blank=True, default='', editable=False, null=True, verbose_name='text as HTML'),
+            model_name="article",
+            name="body_html_sv",
+            field=models.TextField(blank=True, default="", editable=False, null=True, verbose_name="text as HTML"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_toc',
-            field=models.JSONField(blank=True, default=list, editable=False, verbose_name='table of contents'),
+            model_name="article",
+            name="body_toc",
+            field=models.JSONField(blank=True, default=list, editable=False, verbose_name="table of contents"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_toc_da',
-            field=models.JSONField(blank=True, default=list, editable=False, null=True, verbose_name='table of contents'),
+            model_name="article",
+            name="body_toc_da",
+            field=models.JSONField(
+                blank=True, default=list, editable=False, null=True, verbose_name="table of contents"
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_toc_en',
-            field=models.JSONField(blank=True, default=list, editable=False, null=True, verbose_name='table of contents'),
+            model_name="article",
+            name="body_toc_en",
+            field=models.JSONField(
+                blank=True, default=list, editable=False, null=True, verbose_name="table of contents"
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_toc_fi',
-            field=models.JSONField(blank=True, default=list, editable=False, null=True, verbose_name='table of contents'),
+            model_name="article",
+            name="body_toc_fi",
+            field=models.JSONField(
+                blank=True, default=list, editable=False, null=True, verbose_name="table of contents"
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='body_toc_sv',
-            field=models.JSONField(blank=True, default=list, editable=False, null=True, verbose_name='table of contents'),
+            model_name="article",
+            name="body_toc_sv",
+            field=models.JSONField(
+                blank=True, default=list, editable=False, null=True, verbose_name="table of contents"
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='body',
-            field=markdownx.models.MarkdownxField(blank=True, help_text='Markdown. Link to another guide with [text](/its-slug).', validators=[django.core.validators.MaxLengthValidator(60000)], verbose_name='text'),
+            model_name="article",
+            name="body",
+            field=markdownx.models.MarkdownxField(
+                blank=True,
+                help_text="Markdown. Link to another guide with [text](/its-slug).",
+                validators=[django.core.validators.MaxLengthValidator(60000)],
+                verbose_name="text",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='body_da',
-            field=markdownx.models.MarkdownxField(blank=True, help_text='Markdown. Link to another guide with [text](/its-slug).', null=True, validators=[django.core.validators.MaxLengthValidator(60000)], verbose_name='text'),
+            model_name="article",
+            name="body_da",
+            field=markdownx.models.MarkdownxField(
+                blank=True,
+                help_text="Markdown. Link to another guide with [text](/its-slug).",
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(60000)],
+                verbose_name="text",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='body_en',
-            field=markdownx.models.MarkdownxField(blank=True, help_text='Markdown. Link to another guide with [text](/its-slug).', null=True, validators=[django.core.validators.MaxLengthValidator(60000)], verbose_name='text'),
+            model_name="article",
+            name="body_en",
+            field=markdownx.models.MarkdownxField(
+                blank=True,
+                help_text="Markdown. Link to another guide with [text](/its-slug).",
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(60000)],
+                verbose_name="text",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='body_fi',
-            field=markdownx.models.MarkdownxField(blank=True, help_text='Markdown. Link to another guide with [text](/its-slug).', null=True, validators=[django.core.validators.MaxLengthValidator(60000)], verbose_name='text'),
+            model_name="article",
+            name="body_fi",
+            field=markdownx.models.MarkdownxField(
+                blank=True,
+                help_text="Markdown. Link to another guide with [text](/its-slug).",
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(60000)],
+                verbose_name="text",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='body_sv',
-            field=markdownx.models.MarkdownxField(blank=True, help_text='Markdown. Link to another guide with [text](/its-slug).', null=True, validators=[django.core.validators.MaxLengthValidator(60000)], verbose_name='text'),
+            model_name="article",
+            name="body_sv",
+            field=markdownx.models.MarkdownxField(
+                blank=True,
+                help_text="Markdown. Link to another guide with [text](/its-slug).",
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(60000)],
+                verbose_name="text",
+            ),
         ),
     ]
 
@@ -98,7 +134,7 @@ def store_bodies(apps, schema_editor):
     from django.utils.safestring import mark_safe
 
     from articles.models import derived_values
-    from rookie.markdown import MarkdownTooComplex, Rendered, render_for_storage
+    from rookie.lib.markdown import MarkdownTooComplex, Rendered, render_for_storage
 
     def convert(body, code):
         try:

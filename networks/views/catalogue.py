@@ -17,8 +17,8 @@ from networks.forms import CatalogueFilterForm
 from networks.models import Criterion, CriterionStats, Evaluation, Membership, MembershipStatus, Network, Score
 from networks.scoring import fit_expression, fit_from_stats, weights_for
 from networks.views.access import _get_network_for_user
-from rookie.pagecache import cache_anonymous_page
-from rookie.querystring import query_int, query_texts
+from rookie.lib.pagecache import cache_anonymous_page
+from rookie.lib.querystring import query_int, query_texts
 
 PER_PAGE = 20
 COMMENTS_SHOWN = 20

@@ -194,7 +194,7 @@ def test_it_searches_titles_in_every_language(editor_client):
     article_in(["da"], key="dansk", title_da="Netværk på dansk")
     html = editor_client.get(reverse(CHANGELIST), {"q": "Netværk"}).content.decode()
     assert "Netværk på dansk" in html
-    # Any case of a Nordic letter (rookie/lookups.py), on SQLite as on PostgreSQL.
+    # Any case of a Nordic letter (rookie/lib/lookups.py), on SQLite as on PostgreSQL.
     assert "Netværk på dansk" in editor_client.get(reverse(CHANGELIST), {"q": "NETVÆRK"}).content.decode()
 
 

@@ -1,4 +1,4 @@
-"""rookie/images.py: the image check every upload goes through."""
+"""rookie/lib/images.py: the image check every upload goes through."""
 
 import io
 import time
@@ -6,7 +6,7 @@ import time
 import pytest
 from PIL import Image
 
-from rookie.images import MAX_FRAMES, ImageRejected, clean_image, gif_frames
+from rookie.lib.images import MAX_FRAMES, ImageRejected, clean_image, gif_frames
 from tests.articles.images import HTML_AS_GIF, SVG, animated_gif, image_bytes, upload
 
 

@@ -99,7 +99,7 @@ def test_it_searches_each_language_with_its_own_configuration(client):
         assert "Om nätverken" in html  # substring: "mingla" is in "minglar"
     html = _list(client, "sv", q="nätverk").content.decode()
     assert "Om nätverken" in html
-    # Any case of å, ä, ö, on both databases (rookie.lookups on SQLite).
+    # Any case of å, ä, ö, on both databases (rookie.lib.lookups on SQLite).
     assert "Om nätverken" in _list(client, "sv", q="NÄTVERKEN").content.decode()
 
 

@@ -1,10 +1,10 @@
-"""rookie/markdown.py: the one renderer (Python-Markdown, then nh3) and its link policy."""
+"""rookie/lib/markdown.py: the one renderer (Python-Markdown, then nh3) and its link policy."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rookie.markdown import guide_slug_from_href, reading_minutes, render_markdown
+from rookie.lib.markdown import guide_slug_from_href, reading_minutes, render_markdown
 from tests.articles.safety import HOSTILE, active_content
 
 

@@ -1,4 +1,4 @@
-"""The page cache for anonymous readers (rookie/pagecache.py): pages come from it only for visitors
+"""The page cache for anonymous readers (rookie/lib/pagecache.py): pages come from it only for visitors
 without a session, per language, with each visitor's own CSRF token, and go stale on every change
 that shows on them (publish, edit, a new evaluation, a bulk approval, a new display name)."""
 
@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-import rookie.pagecache
+import rookie.lib.pagecache
 from accounts.coaching.services import grant_revoke
 from accounts.models import AccessKind, CoachAccessLog
 from articles import pagecache as guide_pages
@@ -130,7 +130,7 @@ def test_a_scheduled_guide_appears_when_its_time_comes(guide, monkeypatch):
     clock = SimpleNamespace(time=lambda: later.timestamp(), time_ns=time.time_ns)
     monkeypatch.setattr(timezone, "now", lambda: later)
     # The page cache's clock only: the cache backend's own expiry must not be what drops the pages.
-    monkeypatch.setattr(rookie.pagecache, "time", clock)
+    monkeypatch.setattr(rookie.lib.pagecache, "time", clock)
     monkeypatch.setattr(guide_pages, "time", clock)
     assert "Scheduled for later" in _html(Client(), "/en/guides/")
     assert "Scheduled for later" in _html(Client(), "/en/")

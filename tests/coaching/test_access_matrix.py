@@ -168,7 +168,7 @@ SECRETS = ["Alice secret goal", "Åsa Hemligsson", "Private follow-up", "Private
 
 
 def _tracker_patterns(patterns=None, prefix=""):
-    """(url name, route) of every tracker URL, found in accounts.tracker_urls, so new ones are covered."""
+    """(url name, route) of every tracker URL, found in accounts.tracker.urls, so new ones are covered."""
     found = []
     for pattern in tracker_urls.urlpatterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):

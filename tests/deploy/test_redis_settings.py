@@ -50,7 +50,7 @@ def test_with_redis_url_the_cache_is_redis_with_a_key_prefix_and_sessions_are_ca
     key, found = _probe(REDIS_URL=REDIS_URL)
     assert found["backend"] == "django.core.cache.backends.redis.RedisCache"
     assert found["prefix"] == "rookie"
-    assert found["sessions"] == "rookie.sessions"  # cached_db that survives Redis being down
+    assert found["sessions"] == "rookie.lib.sessions"  # cached_db that survives Redis being down
     assert found["value"] == {"n": 1}
     assert found["gone"] is True
 

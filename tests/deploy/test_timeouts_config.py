@@ -10,7 +10,7 @@ import pytest
 import yaml
 from gunicorn.glogging import Logger
 
-from rookie.log_redaction import RedactSecretsFilter
+from rookie.lib.log_redaction import RedactSecretsFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 CADDYFILE = (ROOT / "deploy" / "Caddyfile").read_text()

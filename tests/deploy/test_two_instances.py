@@ -239,7 +239,7 @@ def test_with_redis_sessions_log_outs_and_rate_limits_are_shared(shared_env, tmp
         browser = Browser()
         browser.log_in(b)
         # Each write, on either instance, shows at once on both dashboards: the per-member page
-        # cache and what makes it stale (rookie/pagecache.py) live in the shared Redis.
+        # cache and what makes it stale (rookie/lib/pagecache.py) live in the shared Redis.
         added = []
         for round_number in range(6):
             writer = (a, b)[round_number % 2]

@@ -138,7 +138,7 @@ def test_it_accepts_nordic_letters_and_emoji_in_the_search(client):
     NetworkFactory(name="Ærø Rødder 🚀", city="Örebro")
     assert _names(client.get("/en/networks/?q=Ærø")) == ["Ærø Rødder 🚀"]
     assert _names(client.get("/en/networks/?q=🚀")) == ["Ærø Rødder 🚀"]
-    # Any case of a Nordic letter, on both databases (rookie.lookups; SQLite's LIKE folds only A–Z).
+    # Any case of a Nordic letter, on both databases (rookie.lib.lookups; SQLite's LIKE folds only A–Z).
     assert _names(client.get("/en/networks/?q=ærø")) == ["Ærø Rødder 🚀"]
     assert _names(client.get("/en/networks/?q=RØDDER")) == ["Ærø Rødder 🚀"]
     assert _names(client.get("/en/networks/?q=örebro")) == ["Ærø Rødder 🚀"]

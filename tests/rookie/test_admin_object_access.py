@@ -1,5 +1,5 @@
 """An editor cannot tell from the admin whether an id exists that they may not see
-(rookie/admin_access.py): for every registered model, each per-object page answers a missing id
+(rookie/lib/admin_access.py): for every registered model, each per-object page answers a missing id
 exactly as it answers an existing object the editor may not see or change."""
 
 import pytest

@@ -18,7 +18,7 @@ from django.core.cache import cache, caches
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from accounts.models import CoachGrant, User
-from rookie.cache_guard import tolerant_cache
+from rookie.lib.cache_guard import tolerant_cache
 from tests.articles.factories import ArticleFactory
 from tests.factories import TEST_PASSWORD
 from tests.networks.factories import NetworkFactory
@@ -42,7 +42,7 @@ def redis_down(settings):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    settings.SESSION_ENGINE = "rookie.sessions"
+    settings.SESSION_ENGINE = "rookie.lib.sessions"
     settings.PAGE_CACHE = True
 
 

@@ -2,7 +2,7 @@ import pytest
 from django import forms
 
 from accounts.models import User
-from rookie.fields import ModelChoiceField, ModelMultipleChoiceField
+from rookie.lib.fields import ModelChoiceField, ModelMultipleChoiceField
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Link tokens never reach a log line (rookie/log_redaction.py); gunicorn's access log is checked
+"""Link tokens never reach a log line (rookie/lib/log_redaction.py); gunicorn's access log is checked
 against a running server in tests/deploy/test_slow_clients.py."""
 
 import io
@@ -8,7 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from rookie.log_redaction import redact
+from rookie.lib.log_redaction import redact
 
 TOKEN = "Zx9-secret_Token42"
 

@@ -1,4 +1,4 @@
-"""rookie/lookups.py: `icontains` folds the case of every alphabet on SQLite and PostgreSQL alike."""
+"""rookie/lib/lookups.py: `icontains` folds the case of every alphabet on SQLite and PostgreSQL alike."""
 
 import pytest
 from hypothesis import given, settings

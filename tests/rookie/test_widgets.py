@@ -1,11 +1,11 @@
-"""rookie.widgets.FastSelect writes what Django's Select writes, only faster."""
+"""rookie.lib.widgets.FastSelect writes what Django's Select writes, only faster."""
 
 import re
 
 import pytest
 from django import forms
 
-from rookie.widgets import FastSelect
+from rookie.lib.widgets import FastSelect
 
 
 def _normalised(html):

@@ -17,10 +17,10 @@ from django.urls import resolve
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from accounts.io.calendar import feed_for
-from accounts.io.reminders import opt_out_token
 from accounts.models import GrantScope, GrantStatus
 from accounts.signup import PendingSignup, signup_token_make
+from accounts.tracker.transfers.calendar import feed_for
+from accounts.tracker.transfers.reminders import opt_out_token
 from articles.models import Article
 from networks.models import Network
 from tests.coaching.factories import CommentFactory, GrantFactory, SuggestionFactory

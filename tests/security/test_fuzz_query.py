@@ -2,7 +2,7 @@
 
 The pages are those of tests/security/test_url_access.py that answer GET (so a new URL is fuzzed as
 soon as it has its access entry), with the objects of its `world`. The parameter names come from
-the code (every name read through rookie.querystring, every field of the catalogue's filter form,
+the code (every name read through rookie.lib.querystring, every field of the catalogue's filter form,
 the one form bound to request.GET), a few common names, and whatever a page is seen reading.
 
 Each page first gets every name at once. The names it read in that request (recorded on the
@@ -163,5 +163,6 @@ def test_views_read_the_query_string_only_through_one_helper():
             if _DIRECT_READ.search(line):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not offenders, (
-        "Read query parameters through rookie.querystring (or a form bound to request.GET):\n" + "\n".join(offenders)
+        "Read query parameters through rookie.lib.querystring (or a form bound to request.GET):\n"
+        + "\n".join(offenders)
     )

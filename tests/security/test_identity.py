@@ -1,4 +1,4 @@
-"""One canonical form of an e-mail address (rookie/identity.py) everywhere an address is matched
+"""One canonical form of an e-mail address (rookie/lib/identity.py) everywhere an address is matched
 or counted: the account look-up, django-axes' lock-out, the password-reset limit, staff's forms.
 
 The look-alike spellings: "ſ" (long s) and "ı" (dotless i), which PostgreSQL's UPPER() turns into
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from accounts.models import User
 from rookie.auth_logging import axes_username
-from rookie.identity import canonical_email, email_is_plain
+from rookie.lib.identity import canonical_email, email_is_plain
 from tests.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
-from rookie.ratelimit import CURRENT_PASSWORD_LIMIT
+from rookie.lib.ratelimit import CURRENT_PASSWORD_LIMIT
 from tests.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.urls import reverse
 from accounts.roles import make_editor
 from articles.importing import ImportProblem, collect_sources, import_sources
 from articles.models import Article, Status
-from rookie.markdown import MAX_MARKDOWN_CHARACTERS, MarkdownTooComplex, render_for_storage, render_markdown
+from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, MarkdownTooComplex, render_for_storage, render_markdown
 from tests.articles.factories import ArticleFactory
 from tests.factories import UserFactory
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from rookie.markdown import guide_slug_from_href, render_for_storage, render_markdown, resolve_links
+from rookie.lib.markdown import guide_slug_from_href, render_for_storage, render_markdown, resolve_links
 from tests.articles.factories import ArticleFactory
 
 OFF_SITE = [

@@ -9,8 +9,8 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
-from accounts.io.views.imports import PENDING_KEY
 from accounts.models import AccessKind, CoachAccessLog
+from accounts.tracker.transfers.views.imports import PENDING_KEY
 
 pytestmark = pytest.mark.django_db
 

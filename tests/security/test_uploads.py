@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 # "app.Model.field" → the form (or endpoint) whose clean step re-encodes or refuses the upload.
 UPLOAD_FIELDS = {
-    "articles.Article.cover_image": "articles.admin.ArticleAdminForm.clean_cover_image → rookie.images.clean_image",
+    "articles.Article.cover_image": "articles.admin.ArticleAdminForm.clean_cover_image → rookie.lib.images.clean_image",
 }
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
@@ -56,7 +56,7 @@ def test_every_file_field_of_every_model_is_checked():
     }
     assert fields == set(UPLOAD_FIELDS), (
         "A model's file field has no entry in UPLOAD_FIELDS (tests/security/test_uploads.py): give its form a "
-        "clean step through rookie.images.clean_image (or a size and type check) and list it: "
+        "clean step through rookie.lib.images.clean_image (or a size and type check) and list it: "
         + ", ".join(sorted(fields - set(UPLOAD_FIELDS)))
     )
 
@@ -177,7 +177,7 @@ def test_personal_downloads_are_attachments_with_nosniff(alice_client, method, u
 
 
 def test_the_calendar_feed_is_sent_with_nosniff(client, alice):
-    from accounts.io.calendar import feed_for
+    from accounts.tracker.transfers.calendar import feed_for
 
     response = client.get(f"/ics/{feed_for(alice).token}.ics")
     assert response.status_code == 200

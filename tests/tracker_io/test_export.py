@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accounts.io.exporting import guard_cell
-from accounts.io.importing import read_upload
+from accounts.tracker.transfers.exporting import guard_cell
+from accounts.tracker.transfers.importing import read_upload
 from tests.tracker_io.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db

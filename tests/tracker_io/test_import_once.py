@@ -11,10 +11,10 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.test import Client
 
-from accounts.io.importing import PENDING_MAX_AGE
-from accounts.io.views.imports import PENDING_KEY, RESULT_KEY
 from accounts.models import Contact
 from accounts.models.tracker import ContactImportReceipt
+from accounts.tracker.transfers.importing import PENDING_MAX_AGE
+from accounts.tracker.transfers.views.imports import PENDING_KEY, RESULT_KEY
 from tests.tracker.concurrency import run_together
 from tests.tracker_io.conftest import upload
 

@@ -1,7 +1,7 @@
 import pytest
 
-from accounts.io.views.imports import PENDING_KEY, RESULT_KEY
 from accounts.models import Contact
+from accounts.tracker.transfers.views.imports import PENDING_KEY, RESULT_KEY
 from tests.tracker_io.conftest import SAMPLES, data_file, upload
 from tests.tracker_io.factories import ContactFactory
 

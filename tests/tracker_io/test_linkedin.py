@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accounts.io.errors import ImportFormatError
-from accounts.io.importing import read_upload
-from accounts.io.linkedin import parse_connected_on, parse_connections
+from accounts.tracker.transfers.errors import ImportFormatError
+from accounts.tracker.transfers.importing import read_upload
+from accounts.tracker.transfers.linkedin import parse_connected_on, parse_connections
 from tests.tracker_io.conftest import SAMPLES, data_file
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from accounts.io.reminders import opt_out_token
 from accounts.models import CalendarFeed
+from accounts.tracker.transfers.reminders import opt_out_token
 from tests.tracker_io.factories import CalendarFeedFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from accounts.io.reminders import DIGEST_LIMIT, opt_out_token, opt_out_url, user_for_opt_out_token
 from accounts.models import ReminderLog
+from accounts.tracker.transfers.reminders import DIGEST_LIMIT, opt_out_token, opt_out_url, user_for_opt_out_token
 from tests.factories import UserFactory
 from tests.tracker_io.factories import CalendarFeedFactory, ContactFactory, FollowUpFactory
 
@@ -181,4 +181,4 @@ def test_it_only_trusts_opt_out_tokens_it_signed(alice):
     assert user_for_opt_out_token("") is None
     # The same value signed for another purpose (another salt) is refused.
     assert user_for_opt_out_token(signing.dumps(alice.pk)) is None
-    assert user_for_opt_out_token(signing.dumps("x", salt="accounts.io.reminders.opt-out")) is None
+    assert user_for_opt_out_token(signing.dumps("x", salt="accounts.tracker.transfers.reminders.opt-out")) is None

@@ -2,9 +2,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accounts.io import vcard
-from accounts.io.errors import ImportFormatError
-from accounts.io.importing import read_upload
+from accounts.tracker.transfers import vcard
+from accounts.tracker.transfers.errors import ImportFormatError
+from accounts.tracker.transfers.importing import read_upload
 from tests.tracker_io.conftest import SAMPLES, data_file
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.coaching import notifications, queries, services
 from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
 from accounts.models import AccessKind, CoachComment, CoachGrant, Contact
-from rookie.pagecache import cache_member_page
+from rookie.lib.pagecache import cache_member_page
 
 
 def coach_required(view):
@@ -80,7 +80,7 @@ def _clients_page(request, *, invite_form=None):
 
 
 def _log_cached_client_list(request, member_ids):
-    # The page came from the cache (rookie/pagecache.py): the view is still a view, and is logged.
+    # The page came from the cache (rookie/lib/pagecache.py): the view is still a view, and is logged.
     if member_ids:
         services.access_log_add(coach=request.user, member_ids=member_ids, what=AccessKind.CLIENT_LIST)
 

@@ -23,8 +23,8 @@ DEMO_USERS = {
 DEMO_SEEDERS = [
     "articles.demo.seed",
     "networks.demo.seed",
-    "accounts.tracker_demo.seed",
-    "accounts.coaching_demo.seed",
+    "accounts.tracker.demo.seed",
+    "accounts.coaching.demo.seed",
 ]
 
 

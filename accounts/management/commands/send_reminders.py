@@ -9,7 +9,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from accounts.io.reminders import reminders_send
+from accounts.tracker.transfers.reminders import reminders_send
 
 
 def _date(value):

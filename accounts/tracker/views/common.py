@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.models import Contact, Event, FollowUp, Goal, Interaction
-from rookie.querystring import query_text
+from rookie.lib.querystring import query_text
 
 
 def _get_goal_for_user(request, pk):

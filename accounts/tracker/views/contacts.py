@@ -17,7 +17,7 @@ from accounts.tracker.forms import ContactForm, FollowUpForm, InteractionForm, Q
 from accounts.tracker.message_templates import messages_for
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
 from accounts.tracker.views.common import _get_contact_for_user, redirect_next, safe_next
-from rookie.querystring import query_flag, query_int, query_text
+from rookie.lib.querystring import query_flag, query_int, query_text
 
 PAGE_SIZE = 50
 # Interactions shown on a contact's page, newest first; the total is counted separately.

@@ -12,7 +12,7 @@ from accounts.models import User
 from accounts.tracker import queries
 from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
 from accounts.tracker.views.followups import snooze_choices
-from rookie.pagecache import cache_member_page
+from rookie.lib.pagecache import cache_member_page
 
 
 @login_required

@@ -15,7 +15,7 @@ from accounts.models import Event, GoalKind
 from accounts.tracker import services
 from accounts.tracker.forms import DebriefForm, EventForm, EventQuickAddForm
 from accounts.tracker.views.common import _get_event_for_user
-from rookie.querystring import query_int
+from rookie.lib.querystring import query_int
 
 PAGE_SIZE = 50
 # People listed on the "during" page, newest first (the phone screen is small).

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import FollowUp
 from accounts.tracker.forms import FollowUpForm, SnoozeForm
 from accounts.tracker.views.common import _get_follow_up_for_user, redirect_next, safe_next
-from rookie.querystring import query_choice, query_int
+from rookie.lib.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
 

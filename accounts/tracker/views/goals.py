@@ -15,7 +15,7 @@ from accounts.tracker.forms import GoalForm, GoalProgressForm, GoalStatusForm, G
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from accounts.tracker.queries import GOAL_ORDER
 from accounts.tracker.views.common import _get_goal_for_user, redirect_next
-from rookie.querystring import query_choice, query_int
+from rookie.lib.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
 # Points shown in a goal's history table (newest last); older ones stay stored for charts.

@@ -17,7 +17,7 @@ from accounts.tracker import services
 from accounts.tracker.forms import InteractionForm
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
 from accounts.tracker.views.common import _get_contact_for_user, _get_interaction_for_user
-from rookie.querystring import query_choice, query_int
+from rookie.lib.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
 

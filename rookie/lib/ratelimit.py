@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from rookie.identity import email_skeleton
+from rookie.lib.identity import email_skeleton
 
 
 def client_ip(request):
@@ -27,7 +27,7 @@ def client_ip(request):
 
 
 def _key(name: str, value: str) -> str:
-    # Every value is counted as an e-mail address's skeleton (rookie/identity.py): every spelling of
+    # Every value is counted as an e-mail address's skeleton (rookie/lib/identity.py): every spelling of
     # an address, look-alike letters included, shares one counter. IPs and ids stay as they are.
     digest = hashlib.sha256(email_skeleton(str(value)).encode()).hexdigest()[:32]
     return f"ratelimit:{name}:{digest}"

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.io import exporting
+from accounts.tracker.transfers import exporting
 
 
 @login_required

@@ -49,6 +49,6 @@ urlpatterns = [
     path("events/<int:pk>/delete/", events.event_delete, name="event_delete"),
     path("events/<int:pk>/during/", events.event_during, name="event_during"),
     path("events/<int:pk>/debrief/", events.event_debrief, name="event_debrief"),
-    # Contact import/export, calendar feed regeneration, reminders on/off (accounts/io/urls.py).
-    path("", include("accounts.io.urls")),
+    # Contact import/export, calendar feed regeneration, reminders on/off (accounts/tracker/transfers/urls.py).
+    path("", include("accounts.tracker.transfers.urls")),
 ]

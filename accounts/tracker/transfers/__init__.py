@@ -2,5 +2,5 @@
 
 Parsing and building live in plain modules (linkedin, vcard, importing, exporting, calendar,
 reminders) that take an owner, not a request, so the coaching issue can reuse them; the views in
-accounts/io/views/ look everything up through request.user.
+accounts/tracker/transfers/views/ look everything up through request.user.
 """

@@ -26,14 +26,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.io.errors import ImportFormatError
-from accounts.io.linkedin import parse_connections
-from accounts.io.text import clean_line, clean_multiline
-from accounts.io.vcard import is_linkedin_url, parse_vcards
 from accounts.models import Contact
 from accounts.models.tracker import ContactImportReceipt
 from accounts.pagecache import member_data_changed
 from accounts.tracker.services import owner_lock
+from accounts.tracker.transfers.errors import ImportFormatError
+from accounts.tracker.transfers.linkedin import parse_connections
+from accounts.tracker.transfers.text import clean_line, clean_multiline
+from accounts.tracker.transfers.vcard import is_linkedin_url, parse_vcards
 
 LINKEDIN = "linkedin"
 VCARD = "vcard"

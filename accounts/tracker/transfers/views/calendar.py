@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.io.calendar import build_calendar, feed_for
 from accounts.models import CalendarFeed
+from accounts.tracker.transfers.calendar import build_calendar, feed_for
 
 # Tokens are secrets.token_urlsafe(32); anything else is not looked up (PostgreSQL refuses a NUL in text).
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.io.calendar import feed_for
-from accounts.io.forms import RemindersForm
-from accounts.io.reminders import user_for_opt_out_token
+from accounts.tracker.transfers.calendar import feed_for
+from accounts.tracker.transfers.forms import RemindersForm
+from accounts.tracker.transfers.reminders import user_for_opt_out_token
 
 
 def _set_reminders(user, enabled):

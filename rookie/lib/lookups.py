@@ -21,7 +21,7 @@ def _lower(value):
     return None if value is None else str(value).lower()
 
 
-@receiver(connection_created, dispatch_uid="rookie.lookups.sqlite_lower")
+@receiver(connection_created, dispatch_uid="rookie.lib.lookups.sqlite_lower")
 def add_lower_to_sqlite(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_function(SQLITE_LOWER, 1, _lower, deterministic=True)

@@ -1,4 +1,4 @@
-"""The tracker's I/O pages, included into accounts/tracker_urls.py (namespace "tracker", under /<lang>/me/).
+"""The tracker's I/O pages, included into accounts/tracker/urls.py (namespace "tracker", under /<lang>/me/).
 
 The two addresses that work without logging in are outside the language prefix, in rookie/urls.py:
 the calendar feed /ics/<token>.ics and the reminders opt-out /reminders/off/<signed>/ (the opt-out
@@ -7,7 +7,7 @@ page speaks the member's language, whatever the browser's).
 
 from django.urls import path
 
-from accounts.io.views import calendar, exports, imports, reminders
+from accounts.tracker.transfers.views import calendar, exports, imports, reminders
 
 urlpatterns = [
     path("contacts/import/", imports.contact_import, name="contact_import"),

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.io import vcard
 from accounts.models import Contact
+from accounts.tracker.transfers import vcard
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); a leading
 # apostrophe makes it text. Tab and carriage return are on OWASP's list as well.

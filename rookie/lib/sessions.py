@@ -4,7 +4,7 @@ SESSION_ENGINE with REDIS_URL (settings.py). Django's cached_db store survives a
 but not a failed write after a database read, a failed `exists()` when a new key is made (log-in),
 or a failed delete: with Redis unreachable, every signed-in page and every log-in was a 500. Here
 the database stays the source of truth and the cache is used when it answers
-(rookie/cache_guard.py).
+(rookie/lib/cache_guard.py).
 
 One case fails closed: ending a session (log-out, `flush()`) while the cache is unreachable.
 Its cached copy could not be deleted, and would sign the member back in as soon as the cache
@@ -17,7 +17,7 @@ hash, or names a user who no longer exists.
 from django.conf import settings
 from django.contrib.sessions.backends import cached_db
 
-from rookie.cache_guard import CACHE_ERRORS, CacheUnavailable, TolerantCache
+from rookie.lib.cache_guard import CACHE_ERRORS, CacheUnavailable, TolerantCache
 
 
 class SessionStore(cached_db.SessionStore):

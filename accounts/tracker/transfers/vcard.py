@@ -11,7 +11,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from accounts.io.errors import ImportFormatError
+from accounts.tracker.transfers.errors import ImportFormatError
 
 SUPPORTED_VERSIONS = {"3.0", "4.0"}
 # Properties that may be huge (embedded images, keys, sounds) and that the tracker never uses.

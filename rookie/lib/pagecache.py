@@ -19,7 +19,7 @@ a new evaluation…) makes every cached page of that group stale at once. See ar
 and networks/signals.py for what bumps which.
 
 An unreachable cache (Redis down) is a miss: pages are rendered and not stored, and a bump is lost
-(rookie/cache_guard.py). Entries stored before the outage live PAGE_CACHE_SECONDS at most, so a
+(rookie/lib/cache_guard.py). Entries stored before the outage live PAGE_CACHE_SECONDS at most, so a
 change made during one shows on cached pages within that time once the cache answers again.
 """
 
@@ -34,7 +34,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
-from rookie.cache_guard import tolerant_cache as cache
+from rookie.lib.cache_guard import tolerant_cache as cache
 
 _CSRF_VALUE = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
 _PLACEHOLDER = b"\x00rookie-csrf\x00"

@@ -13,7 +13,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from accounts.io.errors import ImportFormatError
+from accounts.tracker.transfers.errors import ImportFormatError
 
 COLUMNS = {
     "first name": "first_name",

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.io import importing
-from accounts.io.errors import ImportFormatError
+from accounts.tracker.transfers import importing
+from accounts.tracker.transfers.errors import ImportFormatError
 
 
 class ImportUploadForm(forms.Form):

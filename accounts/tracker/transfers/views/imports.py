@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.io import importing
-from accounts.io.forms import ImportConfirmForm, ImportUploadForm
+from accounts.tracker.transfers import importing
+from accounts.tracker.transfers.forms import ImportConfirmForm, ImportUploadForm
 
 PENDING_KEY = "tracker_io_import"
 RESULT_KEY = "tracker_io_import_result"

@@ -24,7 +24,7 @@ from accounts.models import Contact, FollowUp, ReminderLog
 
 logger = logging.getLogger(__name__)
 
-OPT_OUT_SALT = "accounts.io.reminders.opt-out"
+OPT_OUT_SALT = "accounts.tracker.transfers.reminders.opt-out"
 # Items listed per section; the rest are counted ("and 12 more"), so a backlog makes no huge mail.
 DIGEST_LIMIT = 20
 
