@@ -1,7 +1,7 @@
 """The admin site, with the same log-in and current-password limits as the member pages.
 
 Django's admin has its own log-in and password-change views; this site wraps them with the
-per-client-address log-in throttle (rookie/auth_logging.py) and the per-user limit shared by every
+per-client-address log-in throttle (accounts/auth_logging.py) and the per-user limit shared by every
 form that checks the current password (rookie/lib/ratelimit.py). It replaces the default site through
 AdminConfig in INSTALLED_APPS, so `admin.site` and `@admin.register` everywhere use it unchanged.
 """
@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
-from rookie.auth_logging import login_throttle
+from accounts.auth_logging import login_throttle
 from rookie.lib.admin_access import ObjectAccessSiteMixin
 from rookie.lib.ratelimit import current_password_limit
 

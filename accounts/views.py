@@ -24,7 +24,7 @@ from accounts.forms import (
 )
 from accounts.models import User
 from accounts.signup import signup_request, signup_token_read
-from rookie.auth_logging import login_throttle
+from accounts.auth_logging import login_throttle
 from rookie.lib.ratelimit import client_ip, current_password_limit, rate_limit_post
 
 
@@ -113,7 +113,7 @@ class LoginView(auth_views.LoginView):
     """Log in with e-mail; afterwards the member's preferred language wins over the URL's.
 
     django-axes pauses an address after repeated failures; login_throttle pauses a client address
-    that fails with many (rookie/auth_logging.py).
+    that fails with many (accounts/auth_logging.py).
     """
 
     form_class = EmailAuthenticationForm

@@ -8,5 +8,4 @@ class RookieConfig(AppConfig):
     verbose_name = "Rookie"
 
     def ready(self) -> None:
-        from rookie import auth_logging  # noqa: F401 (connects the log-in signal receivers)
         from rookie.lib import lookups  # noqa: F401 (icontains folds every alphabet on SQLite)
