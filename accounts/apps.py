@@ -7,5 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and tracker")
 
     def ready(self):
-        from accounts import auth_logging  # noqa: F401 (connects the log-in signal receivers)
-        from accounts import pagecache  # noqa: F401 (connects what makes cached member pages stale)
+        from accounts import (
+            auth_logging,  # noqa: F401 (connects the log-in signal receivers)
+            pagecache,  # noqa: F401 (connects what makes cached member pages stale)
+        )

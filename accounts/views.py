@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.auth_logging import login_throttle
 from accounts.forms import (
     EmailAuthenticationForm,
     EmailPasswordResetForm,
@@ -24,7 +25,6 @@ from accounts.forms import (
 )
 from accounts.models import User
 from accounts.signup import signup_request, signup_token_read
-from accounts.auth_logging import login_throttle
 from rookie.lib.ratelimit import client_ip, current_password_limit, rate_limit_post
 
 

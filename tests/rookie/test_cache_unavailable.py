@@ -80,7 +80,7 @@ def test_the_log_in_page_is_served(client, redis_down):
 
 
 def test_log_in_fails_closed_with_the_clear_page(client, alice, redis_down):
-    # The failed-log-in counter per client address (rookie/auth_logging.py) cannot be read: the
+    # The failed-log-in counter per client address (accounts/auth_logging.py) cannot be read: the
     # log-in is refused before any password is checked, with the page that says to try again.
     response = client.post("/en/accounts/login/", {"username": alice.email, "password": TEST_PASSWORD})
     assert response.status_code == 503

@@ -15,8 +15,8 @@ from django.core import mail
 from hypothesis import given
 from hypothesis import strategies as st
 
+from accounts.auth_logging import axes_username
 from accounts.models import User
-from rookie.auth_logging import axes_username
 from rookie.lib.identity import canonical_email, email_is_plain
 from tests.factories import TEST_PASSWORD, UserFactory
 
