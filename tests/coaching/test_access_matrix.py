@@ -18,8 +18,8 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, reverse
 
-from accounts import tracker_urls
 from accounts.models import CoachComment, CoachGrant, Contact, Event, FollowUp, Goal, GoalSuggestion, Interaction
+from accounts.tracker import urls as tracker_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_it_answers_every_coaching_url_as_the_roles_table_says(client, coaching_
 
 
 def test_it_covers_every_coaching_url():
-    from accounts import coaching_urls
+    from accounts.coaching import urls as coaching_urls
 
     assert {f"coaching:{pattern.name}" for pattern in coaching_urls.urlpatterns} == {spec.name for spec in ALL_SPECS}
 

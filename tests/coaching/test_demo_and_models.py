@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts import coaching_demo
+from accounts.coaching import demo as coaching_demo
 from accounts.coaching import queries
 from accounts.models import (
     CoachComment,
