@@ -42,8 +42,13 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "networks",
-    "bench",
 ]
+
+# The benchmark's tooling (bench_data, the /bench/baseline/ page) exists only where `make bench` asks
+# for it: a production start never has the app, its command or its URL (rookie/urls.py).
+BENCH_ENABLED = env_bool("BENCH_ENABLED", False)
+if BENCH_ENABLED:
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -20,8 +20,6 @@ handler500 = "rookie.views.error_500"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
-    # The benchmark's baseline page (bench/views.py; `make bench`).
-    path("", include("bench.urls")),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # The member's private calendar feed: calendar apps cannot follow a language prefix or log in.
@@ -34,6 +32,10 @@ urlpatterns = [
     path(settings.MARKDOWNX_URLS_PATH.lstrip("/"), guide_editor_views.markdownify, name="markdownx_markdownify"),
     path(settings.MARKDOWNX_UPLOAD_URLS_PATH.lstrip("/"), guide_editor_views.upload_image, name="markdownx_upload"),
 ]
+
+# The benchmark's baseline page (bench/views.py), only when `make bench` turns the bench app on.
+if settings.BENCH_ENABLED:
+    urlpatterns.append(path("", include("bench.urls")))
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

@@ -153,7 +153,6 @@ PARAM_URLS = {
 PLAIN_URLS = {
     "healthz": public(GET),
     "readyz": public(GET),
-    "bench_baseline": public(GET),
     "set_language": public(POST),
     # The sitemap and the feed are read-only: GET (and HEAD) only.
     "sitemap": public(GET),
