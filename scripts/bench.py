@@ -76,6 +76,8 @@ SERVER_ENV = {
     # caches are only on with it (rookie/lib/pagecache.py).
     "REDIS_URL": REDIS_URL,
     "LOG_LEVEL": "WARNING",
+    # The bench app (bench_data, the /bench/baseline/ page) is off unless asked for (rookie/settings.py).
+    "BENCH_ENABLED": "1",
 }
 
 # (key, label, target ratio to the baseline or None, who is signed in)
@@ -187,7 +189,8 @@ def ensure_data():
         return found
     log(f"generating bench data at scale {SCALE} (manage.py bench_data)")
     started = time.monotonic()
-    manage("bench_data", "--scale", str(SCALE), "--password", PASSWORD)
+    # --force: DEBUG is off here, and bench_data refuses that unless told the database is the benchmark's own.
+    manage("bench_data", "--scale", str(SCALE), "--password", PASSWORD, "--force")
     log(f"bench data generated in {time.monotonic() - started:.0f} s")
     # A production database has been vacuumed and analysed by autovacuum long ago; freshly loaded
     # tables have no statistics, and the planner then picks plans no real site would run.

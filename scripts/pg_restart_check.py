@@ -82,7 +82,7 @@ def prepare_database(url, env):
     # and this check must also run on its own in a fresh checkout, before any `make test`.
     commands = (
         ["migrate", "--noinput", "--verbosity", "0"],
-        ["seed_demo"],
+        ["seed_demo", "--force"],  # production settings on a throwaway database
         ["collectstatic", "--noinput", "--verbosity", "0"],
     )
     for command in commands:

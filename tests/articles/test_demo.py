@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _seed():
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
 
 
 def test_it_seeds_translated_guides_once():

@@ -5,7 +5,7 @@ import math
 
 import pytest
 from django.apps import apps
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
@@ -15,6 +15,7 @@ from articles.models import Article, Status
 from bench import data
 from networks.models import Criterion, CriterionStats, Evaluation, Network, Score
 from networks.services import network_stats_refresh
+from tests.bench.command import bench_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def _generated(model, owner_field="owner"):
 
 @pytest.fixture
 def generated(db):
-    call_command("bench_data", scale=SCALE, verbosity=0)
+    bench_data(scale=SCALE, verbosity=0)
 
 
 def test_it_writes_the_counts_the_scale_asks_for(generated):
@@ -181,27 +182,27 @@ def test_dates_are_in_sensible_ranges(generated):
 def test_a_second_run_is_refused_and_adds_nothing(generated):
     users = User.objects.count()
     with pytest.raises(CommandError, match="already has benchmark data"):
-        call_command("bench_data", scale=SCALE, verbosity=0)
+        bench_data(scale=SCALE, verbosity=0)
     assert User.objects.count() == users
 
 
 def test_it_needs_the_five_criteria(db):
     Criterion.objects.filter(order__gt=1).delete()
     with pytest.raises(CommandError, match="5 checklist criteria"):
-        call_command("bench_data", scale=0.002, verbosity=0)
+        bench_data(scale=0.002, verbosity=0)
     assert not User.objects.filter(email__endswith="@bench.rookie.test").exists()
 
 
 @pytest.mark.parametrize("scale", ["0", "-1", "abc", "101"])
 def test_it_refuses_a_bad_scale(db, scale):
     with pytest.raises(CommandError, match="--scale"):
-        call_command("bench_data", "--scale", scale, verbosity=0)
+        bench_data("--scale", scale, verbosity=0)
 
 
 def test_the_same_seed_gives_the_same_data(db):
     def fingerprint():
         with transaction.atomic():
-            call_command("bench_data", scale=0.002, seed=7, verbosity=0)
+            bench_data(scale=0.002, seed=7, verbosity=0)
             rows = (
                 list(Contact.objects.order_by("owner__email", "id").values_list("owner__email", "name", "company")),
                 list(FollowUp.objects.order_by("owner__email", "id").values_list("title", "due_date")),

@@ -8,7 +8,6 @@ same way at both scales) and the cache is cleared, so both measurements are cach
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,6 +16,7 @@ from accounts.models import User
 from articles.models import Article
 from bench import data
 from networks.models import Network
+from tests.bench.command import bench_data
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def _pages():
 def _query_counts(scale):
     counts = {}
     with transaction.atomic():
-        call_command("bench_data", scale=scale, verbosity=0)
+        bench_data(scale=scale, verbosity=0)
         for page, (url, email) in _pages().items():
             client = Client()
             if email:

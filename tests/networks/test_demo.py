@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
 
 
 def _snapshot():
@@ -59,7 +59,7 @@ def test_it_gives_the_demo_member_networks_a_suggestion_and_priorities(seeded):
 
 def test_it_changes_nothing_when_run_again(seeded):
     before = _snapshot()
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
     assert _snapshot() == before
 
 

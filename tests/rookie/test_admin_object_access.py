@@ -57,7 +57,7 @@ def _rows_the_demo_lacks(user):
 
 @pytest.fixture
 def editor_client(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123 (discarded output)
+    call_command("seed_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123 (discarded output)
     _rows_the_demo_lacks(User.objects.get(email="member@demo.rookie.test"))
     editor = UserFactory(email="probing-editor@example.com")
     make_editor(editor)

@@ -71,7 +71,7 @@ def _crawl(client, starts):
 
 @pytest.fixture
 def demo(db):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
 
 
 @pytest.mark.parametrize(

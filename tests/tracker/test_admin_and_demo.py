@@ -11,7 +11,7 @@ from accounts.models import Contact, Event, FollowUp, Goal, GoalProgress, Intera
 from accounts.roles import make_editor
 from accounts.tracker import queries
 from tests.factories import UserFactory
-from tests.tracker.factories import ContactFactory, EventFactory, FollowUpFactory, GoalFactory, InteractionFactory
+from tests.factories import ContactFactory, EventFactory, FollowUpFactory, GoalFactory, InteractionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +49,9 @@ def test_it_hides_members_private_data_from_editors(client, model):
 
 
 def test_it_seeds_a_lively_dashboard_and_changes_nothing_the_second_time():
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
     counts = [model.objects.count() for model in (Contact, Interaction, FollowUp, Goal, GoalProgress, Event)]
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
     assert [model.objects.count() for model in (Contact, Interaction, FollowUp, Goal, GoalProgress, Event)] == counts
     member = User.objects.get(email="member@demo.rookie.test")
     data = queries.dashboard_for(member, today=timezone.localdate())

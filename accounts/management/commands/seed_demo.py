@@ -1,6 +1,7 @@
 """Demo data for `make run`: three demo users and each app's demo content. Idempotent."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
@@ -29,10 +30,29 @@ DEMO_SEEDERS = [
 
 
 class Command(BaseCommand):
-    help = "Create demo users and demo content (running it again changes nothing)."
+    help = (
+        "Create demo users and demo content (running it again changes nothing). The users share a published "
+        "password, so it runs only with DEBUG on, or with --force (e.g. a throwaway database)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run with DEBUG off too (the demo accounts' password is public: never on a real site).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        # Checked before any write: on a real site these accounts would be open to anyone who read the README.
+        if not (settings.DEBUG or force):
+            raise CommandError(
+                f"seed_demo creates accounts whose password ({DEMO_PASSWORD}) is public, so it runs only with "
+                "DEBUG on. Set DEBUG=1 for local development, or pass --force for a throwaway database."
+            )
+        self._seed()
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def _seed(self):
         users = {key: self._demo_user(*spec) for key, spec in DEMO_USERS.items()}
         make_editor(users["editor"])
         for path in DEMO_SEEDERS:

@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from bench import data
@@ -21,7 +22,8 @@ class Command(BaseCommand):
     help = (
         "Generate benchmark data: per unit of --scale 1,000 members with their trackers, 200 networks with "
         "20,000 evaluations, 50 guides in four languages and 5 coaches with 20 clients each, plus the "
-        "benchmark's own accounts. Refuses to run twice on the same database."
+        "benchmark's own accounts. Refuses to run twice on the same database. Every account shares one known "
+        "password, so it runs only with DEBUG on, or with --force (the benchmark's own database)."
     )
 
     def add_arguments(self, parser):
@@ -31,8 +33,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=data.DEFAULT_BATCH_SIZE, help="Rows per INSERT (default 2000)."
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run with DEBUG off too (the accounts' password is known: only on a database of its own).",
+        )
 
-    def handle(self, *args, scale, seed, password, batch_size, verbosity, **options):
+    def handle(self, *args, scale, seed, password, batch_size, verbosity, force=False, **options):
+        # Checked before any write: thousands of accounts with one known password must not reach a real site.
+        if not (settings.DEBUG or force):
+            raise CommandError(
+                "bench_data creates thousands of accounts that share one known password, so it runs only with "
+                "DEBUG on. Set DEBUG=1, or pass --force for the benchmark's own database (scripts/bench.py does)."
+            )
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
         started = time.monotonic()
