@@ -1,4 +1,7 @@
-"""Cached guide pages (rookie/lib/pagecache.py, group "guides") and scheduled publication.
+"""Cached guide pages (rookie/lib/pagecache.py) and scheduled publication.
+
+The home page, the guide list and the guide pages are one group; members' own cached pages show
+guides too. What makes the group stale is in articles/signals.py.
 
 A scheduled guide becomes public when its time comes, without a save that would bump the
 generation. So each save records when the next scheduled guide goes public, and cached guide
@@ -13,14 +16,15 @@ from django.utils import timezone
 
 from articles.models import Article, Status
 from rookie.lib.cache_guard import tolerant_cache as cache
+from rookie.lib.pagecache import PageGroup
 
-GROUP = "guides"
+GROUP = PageGroup("guides", shown_on_member_pages=True)
 NEXT_PUBLICATION_KEY = "pagecache:guides:next-publication"
 # When the next publication time is unknown (the cache lost it), cached pages live this long.
 UNKNOWN_NEXT_PUBLICATION_SECONDS = 60
 
 
-def refresh_next_publication():
+def refresh_next_publication() -> float:
     """Record the Unix time the next scheduled guide goes public (0: none is scheduled)."""
     now = timezone.now()
     upcoming = Article.objects.filter(status=Status.PUBLISHED, published_at__gt=now).aggregate(
@@ -31,7 +35,7 @@ def refresh_next_publication():
     return value
 
 
-def valid_until():
+def valid_until() -> float | None:
     """For cache_anonymous_page: cached guide pages must not outlive the next scheduled publication."""
     value = cache.get(NEXT_PUBLICATION_KEY)
     if value is None:

@@ -10,7 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from networks.forms import LanguagesFieldMixin
 from networks.models import Criterion, CriterionStats, Evaluation, Membership, Network, Score
-from networks.pagecache import networks_changed
+from networks.signals import networks_updated
 
 
 class NetworkAdminForm(LanguagesFieldMixin, forms.ModelForm):
@@ -71,7 +71,7 @@ class NetworkAdmin(TabbedTranslationAdmin):
         ready = queryset.filter(_readable_everywhere())
         skipped = queryset.count() - ready.count()
         updated = ready.exclude(status=Network.Status.APPROVED).update(status=Network.Status.APPROVED)
-        networks_changed()  # update() sends no signal; cached catalogue pages must show them
+        networks_updated.send(sender=Network)  # update() sends no post_save
         self.message_user(
             request,
             ngettext("%(count)d network approved.", "%(count)d networks approved.", updated) % {"count": updated},
@@ -92,7 +92,7 @@ class NetworkAdmin(TabbedTranslationAdmin):
     @admin.action(description=_("Hide the selected networks"), permissions=["change"])
     def hide(self, request, queryset):
         updated = queryset.exclude(status=Network.Status.HIDDEN).update(status=Network.Status.HIDDEN)
-        networks_changed()  # update() sends no signal; cached catalogue pages must drop them
+        networks_updated.send(sender=Network)  # update() sends no post_save
         self.message_user(
             request,
             ngettext("%(count)d network hidden.", "%(count)d networks hidden.", updated) % {"count": updated},

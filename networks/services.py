@@ -14,7 +14,6 @@ from django.db.models import Count, Sum
 
 from networks.forms import unique_slug
 from networks.models import SCORE_MAX, SCORE_MIN, Criterion, CriterionStats, Evaluation, Network, Score
-from networks.pagecache import networks_changed
 
 
 class EvaluationError(ValueError):
@@ -72,7 +71,6 @@ def network_stats_refresh(*, network_id):
         evaluation_count=Evaluation.objects.filter(network_id=network_id).count(),
         score_average=score_average,
     )
-    networks_changed()  # cached catalogue and network pages show these aggregates
 
 
 def evaluation_save(*, member, network, scores, comment=""):

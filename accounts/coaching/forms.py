@@ -1,14 +1,12 @@
 """Forms of the coaching feature. Look-ups go through the signed-in user; the messages say plainly
 what is wrong without telling more than needed about which e-mail addresses have accounts."""
 
-import contextlib
-
 from django import forms
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CoachGrant, Goal, GoalSuggestion, GrantScope, GrantStatus, User
+from rookie.lib.counters import counter_give_back, counter_hit
 from rookie.lib.fields import ModelChoiceField
 
 # Each unsuccessful look-up of an address counts; past this many an hour the form stops looking,
@@ -26,19 +24,11 @@ def _lookup_allowed(user) -> bool:
     Counted first, in one atomic step, so simultaneous submissions cannot all pass a check made
     before any of them was counted. A look-up that finds someone gives its count back.
     """
-    key = _misses_key(user)
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=3600)
-        count = 1
-    return count <= LOOKUP_MISSES_PER_HOUR
+    return counter_hit(_misses_key(user), window_seconds=3600) <= LOOKUP_MISSES_PER_HOUR
 
 
 def _not_a_miss(user):
-    with contextlib.suppress(ValueError):  # the hour ended meanwhile
-        cache.decr(_misses_key(user))
+    counter_give_back(_misses_key(user))
 
 
 class ScopeField(forms.ChoiceField):

@@ -14,9 +14,9 @@ where each `{% csrf_token %}` input's value was, and each visitor gets their own
 (get_token also makes CsrfViewMiddleware set the visitor's cookie, as a rendered page would).
 
 The key holds the language, the host, the path, the allowed query parameters and a generation
-number per group ("guides", "networks"); bumping a group's generation (on publish, edit, delete,
-a new evaluation…) makes every cached page of that group stale at once. See articles/signals.py
-and networks/signals.py for what bumps which.
+number per group of pages. An app declares its groups (`PageGroup`, in the app's pagecache.py) and
+bumps a group's generation from its signals.py whenever something its pages show changes: every
+cached page of that group is stale at once.
 
 An unreachable cache (Redis down) is a miss: pages are rendered and not stored, and a bump is lost
 (rookie/lib/cache_guard.py). Entries stored before the outage live PAGE_CACHE_SECONDS at most, so a
@@ -26,15 +26,22 @@ change made during one shows on cached pages within that time once the cache ans
 import hashlib
 import re
 import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import wraps
+from typing import Any, TypeAlias
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
 from rookie.lib.cache_guard import tolerant_cache as cache
+from rookie.lib.counters import generation_bump, generation_read
+
+View: TypeAlias = Callable[..., HttpResponseBase]
+Entry: TypeAlias = dict[str, Any]
 
 _CSRF_VALUE = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
 _PLACEHOLDER = b"\x00rookie-csrf\x00"
@@ -43,30 +50,51 @@ MAX_PARAM_LENGTH = 60
 # The message framework's cookie (messages.storage.cookie.CookieStorage.cookie_name).
 MESSAGES_COOKIE = "messages"
 
-
-def _generation_key(group):
-    return f"pagecache:generation:{group}"
-
-
-def _bump_key(key):
-    try:
-        cache.incr(key)
-    except ValueError:  # not set yet, or evicted
-        cache.set(key, time.time_ns(), timeout=None)
+# Every declared group by name: one name, one generation number.
+_GROUPS: dict[str, "PageGroup"] = {}
 
 
-def _bump_now(group):
-    _bump_key(_generation_key(group))
+@dataclass(frozen=True)
+class PageGroup:
+    """Pages that go stale together, declared by the app that renders them.
+
+    shown_on_member_pages: the members' own cached pages (cache_member_page) show this group's
+    content too, so they go stale with it.
+    """
+
+    name: str
+    shown_on_member_pages: bool = False
+
+    def __post_init__(self) -> None:
+        declared = _GROUPS.setdefault(self.name, self)
+        if declared != self:
+            raise ValueError(f"page group {self.name!r} is already declared as {declared!r}")
+
+    @property
+    def generation_key(self) -> str:
+        return f"pagecache:generation:{self.name}"
+
+    def bump(self) -> None:
+        """Every cached page of this group is stale from now on (and again once the transaction
+        commits, so a reader between the change and the commit cannot store the old page for long)."""
+        _bump_keys([self.generation_key])
 
 
-def bump(group):
-    """Every cached page of `group` is stale from now on (and again once the transaction commits,
-    so a reader between the change and the commit cannot store the old page for long)."""
-    _bump_now(group)
-    transaction.on_commit(lambda: _bump_now(group))
+def _member_page_groups() -> list[PageGroup]:
+    return [group for group in _GROUPS.values() if group.shown_on_member_pages]
 
 
-def _cacheable_request(request, params):
+def _bump_keys(keys: list[str]) -> None:
+    def run() -> None:
+        for key in keys:
+            generation_bump(key, cache=cache)
+
+    if keys:
+        run()
+        transaction.on_commit(run)
+
+
+def _cacheable_request(request: HttpRequest, params: frozenset[str]) -> bool:
     if not settings.PAGE_CACHE or request.method != "GET":
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES:
@@ -82,42 +110,38 @@ def _cacheable_request(request, params):
     )
 
 
-def _key(request, group):
+def _key(request: HttpRequest, group: PageGroup) -> str:
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
     raw = "|".join(
         [
             translation.get_language() or "",
-            request.scheme,
+            request.scheme or "",
             request.get_host(),
             request.path,
             repr(query),
         ]
     )
-    return f"pagecache:{group}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"pagecache:{group.name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def _lookup(key, generation_keys):
+def _lookup(key: str, generation_keys: list[str]) -> tuple[Entry | None, list[int]]:
     """The stored entry, if it was stored under the current generations, and those generations.
 
     One round trip to the cache (get_many): the entry records the generations it was rendered
     under, instead of the key holding them, so the page and the numbers are read together.
     """
     found = cache.get_many([key, *generation_keys])
-    generations = []
-    for generation_key in generation_keys:
-        value = found.get(generation_key)
-        if value is None:
-            # From the clock, so a cache that lost the number never meets pages of an older generation.
-            cache.add(generation_key, time.time_ns(), timeout=None)
-            value = cache.get(generation_key, 0)
-        generations.append(value)
-    entry = found.get(key)
+    generations = [
+        generation_read(generation_key, cache=cache, known=found.get(generation_key))
+        for generation_key in generation_keys
+    ]
+    entry: Entry | None = found.get(key)
     if entry is None or entry.get("generations") != generations:
         return None, generations
     return entry, generations
 
 
-def _entry(response, generations, **extra):
+def _entry(response: HttpResponse, generations: list[int], **extra: Any) -> Entry:
     return {
         "generations": generations,
         "status": response.status_code,
@@ -127,14 +151,14 @@ def _entry(response, generations, **extra):
     }
 
 
-def _storable(response):
+def _storable(response: HttpResponseBase) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "")
     return "private" not in cache_control and "no-store" not in cache_control
 
 
-def _from_entry(request, entry):
+def _from_entry(request: HttpRequest, entry: Entry) -> HttpResponse:
     # One token for every form of the page, as a rendered page has: the template's csrf_token is
     # computed once per render (django.template.context_processors.csrf).
     parts = entry["content"].split(_PLACEHOLDER)
@@ -145,26 +169,32 @@ def _from_entry(request, entry):
     return response
 
 
-def cache_anonymous_page(group, *, params=(), timeout=None, valid_until=None):
+def cache_anonymous_page(
+    group: PageGroup,
+    *,
+    params: Iterable[str] = (),
+    timeout: int | None = None,
+    valid_until: Callable[[], float | None] | None = None,
+) -> Callable[[View], View]:
     """Cache a public GET view's page for anonymous readers (see the module's docstring).
 
     params: the query parameters the page understands; a request with any other is rendered and
     not stored. valid_until: a function returning a Unix time after which stored pages must not be
     served (e.g. the next scheduled guide's publication), or None.
     """
-    params = frozenset(params)
+    allowed = frozenset(params)
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not _cacheable_request(request, params):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if not _cacheable_request(request, allowed):
                 return view(request, *args, **kwargs)
             key = _key(request, group)
-            entry, generations = _lookup(key, [_generation_key(group)])
+            entry, generations = _lookup(key, [group.generation_key])
             if entry is not None and (entry["until"] is None or time.time() < entry["until"]):
                 return _from_entry(request, entry)
             response = view(request, *args, **kwargs)
-            if _storable(response):
+            if isinstance(response, HttpResponse) and _storable(response):
                 # Stored under the generations read before rendering: a change made meanwhile wins.
                 entry = _entry(response, generations, until=valid_until() if valid_until else None)
                 cache.set(key, entry, settings.PAGE_CACHE_SECONDS if timeout is None else timeout)
@@ -179,30 +209,23 @@ def cache_anonymous_page(group, *, params=(), timeout=None, valid_until=None):
 #
 # The dashboard and the coach page are cached per user: the key starts with the user's id, so a
 # page is only ever served to the user it was rendered for. Each user has a generation number,
-# bumped whenever anything their page shows changes (accounts/pagecache.py connects the models);
-# the key also holds the day (overdue, "due this week"), and an entry is only good under the
-# generations of the user, the guides and the networks it was rendered under.
+# bumped whenever anything their page shows changes (the app that owns the member's data connects
+# its models to bump_members); the key also holds the day (overdue, "due this week"), and an entry
+# is only good under the generations of the user and of every group declared
+# shown_on_member_pages that it was rendered under.
 # MEMBER_PAGE_SECONDS bounds what drifts with the clock alone (the coach page's 30-day counts).
 
 
-def _member_key(user_id):
+def _member_key(user_id: object) -> str:
     return f"pagecache:member:{user_id}"
 
 
-def bump_members(user_ids):
+def bump_members(user_ids: Iterable[object]) -> None:
     """Every cached page of these users is stale from now on (and again at commit)."""
-    keys = [_member_key(user_id) for user_id in set(user_ids) if user_id]
-
-    def run():
-        for key in keys:
-            _bump_key(key)
-
-    if keys:
-        run()
-        transaction.on_commit(run)
+    _bump_keys([_member_key(user_id) for user_id in set(user_ids) if user_id])
 
 
-def _has_messages(request):
+def _has_messages(request: HttpRequest) -> bool:
     queued = getattr(getattr(request, "_messages", None), "_queued_messages", None)
     return bool(
         MESSAGES_COOKIE in request.COOKIES
@@ -211,16 +234,18 @@ def _has_messages(request):
     )
 
 
-def cache_member_page(*, on_hit=None, timeout=None):
+def cache_member_page(
+    *, on_hit: Callable[[HttpRequest, Any], None] | None = None, timeout: int | None = None
+) -> Callable[[View], View]:
     """Cache a signed-in GET page for its own user only (see above).
 
     on_hit(request, extra): called when the page comes from the cache, with what the view left in
     `response.pagecache_extra` when it was rendered (the coach page logs the clients it shows).
     """
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request, *args, **kwargs):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             user = request.user
             if (
                 not settings.PAGE_CACHE
@@ -235,23 +260,23 @@ def cache_member_page(*, on_hit=None, timeout=None):
                     view.__module__,
                     view.__qualname__,
                     translation.get_language() or "",
-                    request.scheme,
+                    request.scheme or "",
                     request.get_host(),
                     request.path,
                     timezone.localdate().isoformat(),
                 ]
             )
             key = f"pagecache:private:{user.pk}:{hashlib.sha256(raw.encode()).hexdigest()}"
-            entry, generations = _lookup(
-                key, [_member_key(user.pk), _generation_key("guides"), _generation_key("networks")]
-            )
+            generation_keys = [_member_key(user.pk), *(group.generation_key for group in _member_page_groups())]
+            entry, generations = _lookup(key, generation_keys)
             if entry is not None and entry.get("user_id") == user.pk:
                 if on_hit is not None:
                     on_hit(request, entry["extra"])
                 return _from_entry(request, entry)
             response = view(request, *args, **kwargs)
-            if _storable(response) and not _has_messages(request):
-                entry = _entry(response, generations, user_id=user.pk, extra=getattr(response, "pagecache_extra", None))
+            if isinstance(response, HttpResponse) and _storable(response) and not _has_messages(request):
+                extra = getattr(response, "pagecache_extra", None)
+                entry = _entry(response, generations, user_id=user.pk, extra=extra)
                 cache.set(key, entry, settings.MEMBER_PAGE_CACHE_SECONDS if timeout is None else timeout)
             return response
 

@@ -7,23 +7,26 @@ docs/DEPLOYMENT.md) it is shared by every web process.
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeAlias
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from rookie.lib.counters import counter_hit, counter_value
 from rookie.lib.identity import email_skeleton
 
+View: TypeAlias = Callable[..., HttpResponse]
 
-def client_ip(request):
+
+def client_ip(request: HttpRequest) -> str:
     if settings.BEHIND_PROXY:
         # The proxy appends the address it saw; earlier entries are whatever the client claimed.
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+            return str(forwarded).split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def _key(name: str, value: str) -> str:
@@ -33,34 +36,26 @@ def _key(name: str, value: str) -> str:
     return f"ratelimit:{name}:{digest}"
 
 
-def _hit(key, window_seconds):
-    # add() creates the counter with its expiry only if it is missing; incr() then counts atomically.
-    cache.add(key, 0, timeout=window_seconds)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window_seconds)
-        return 1
-
-
-def too_many_requests(request):
+def too_many_requests(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/429.html", status=429)
 
 
-def rate_limit_post(name, *, limit, window_seconds, keys):
+def rate_limit_post(
+    name: str, *, limit: int, window_seconds: int, keys: Callable[[HttpRequest], Iterable[str]]
+) -> Callable[[View], View]:
     """Refuse with a 429 page once a POST's key (IP, e-mail…) has been seen `limit` times in the window.
 
     `keys` is a function of the request returning the values to count (each one separately).
     """
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method == "POST":
                 for value in keys(request):
                     if not value:
                         continue
-                    if _hit(_key(name, value), window_seconds) > limit:
+                    if counter_hit(_key(name, value), window_seconds=window_seconds) > limit:
                         return too_many_requests(request)
             return view(request, *args, **kwargs)
 
@@ -71,12 +66,12 @@ def rate_limit_post(name, *, limit, window_seconds, keys):
 
 def failure_record(name: str, value: str, *, window_seconds: int) -> int:
     """Count one failure of `value` (say, a client address) under `name`; returns the count so far."""
-    return _hit(_key(name, value), window_seconds) if value else 0
+    return counter_hit(_key(name, value), window_seconds=window_seconds) if value else 0
 
 
 def failure_count(name: str, value: str) -> int:
     """How many failures `value` has had under `name` in the current window."""
-    return (cache.get(_key(name, value)) or 0) if value else 0
+    return counter_value(_key(name, value)) if value else 0
 
 
 def per_user(request: HttpRequest) -> list[str]:
@@ -101,6 +96,6 @@ def current_password_limit(view: Callable[..., HttpResponse]) -> Callable[..., H
     )(view)
 
 
-def axes_client_ip(request):
+def axes_client_ip(request: HttpRequest) -> str:
     """django-axes keys on the same client address as our rate limits (REMOTE_ADDR; set by the proxy)."""
     return client_ip(request)
