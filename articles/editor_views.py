@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from articles.links import guide_link_rules
 from articles.models import TOO_COMPLEX
 from articles.rendering import guide_resolver
 from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
@@ -65,7 +66,11 @@ def markdownify(request):
     language = get_language()
     try:
         rendered = render_markdown(
-            content, language=language, resolve_guides=guide_resolver(language), time_budget=PREVIEW_SECONDS
+            content,
+            language=language,
+            links=guide_link_rules(),
+            resolve_slugs=guide_resolver(language),
+            time_budget=PREVIEW_SECONDS,
         )
     except MarkdownTooComplex:
         return _preview_refused(str(TOO_COMPLEX))

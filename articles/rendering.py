@@ -1,20 +1,23 @@
 """Guide bodies for readers: the HTML stored when the guide was saved (articles/models.py), with its
-links inside the site adapted to the reader (rookie/lib/markdown.py `resolve_links`).
+links inside the site adapted to the reader (rookie/lib/markdown.py `resolve_links`, with the
+rules of articles/links.py).
 
 Nothing is cached and no Markdown is converted here: a link to another guide is looked up on each
 view (one query, only for a body with such links), so it appears as soon as that guide is public,
 scheduled or not, and turns to plain text as soon as it is not.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import translation
 from django.utils.safestring import SafeString
 
-from articles.languages import language_codes
+from articles.links import guide_link_rules
 from articles.models import Article
-from rookie.lib.markdown import GuideResolver, Heading, guide_links_in, resolve_links
+from rookie.lib.languages import LANGUAGE_CODES, language_fields
+from rookie.lib.markdown import Heading, SlugResolver, resolve_links, slug_links_in
 
 
 @dataclass(frozen=True)
@@ -23,25 +26,21 @@ class Body:
     toc: tuple[Heading, ...]
 
 
-def _slug_fields():
-    return ["key", *[f"slug_{code}" for code in language_codes()]]
+def _slug_fields() -> list[str]:
+    return ["key", *language_fields("slug")]
 
 
-def _matching(slugs):
-    return Q(key__in=slugs) | Q(*[Q(**{f"slug_{code}__in": slugs}) for code in language_codes()], _connector=Q.OR)
+def _matching(slugs: Collection[str]) -> Q:
+    return Q(key__in=slugs) | Q(*[Q(**{f"slug_{code}__in": slugs}) for code in LANGUAGE_CODES], _connector=Q.OR)
 
 
-def guide_resolver(reader_language: str) -> GuideResolver:
-    """A GuideResolver: linked slugs → the page of that guide for this reader, if it is public."""
+def guide_resolver(reader_language: str) -> SlugResolver:
+    """A SlugResolver: linked slugs → the page of that guide for this reader, if it is public."""
 
-    def resolve(slugs):
-        slugs = list(slugs)
-        found = (
-            Article.objects.published()
-            .filter(_matching(slugs))
-            .only(*_slug_fields(), *[f"title_{code}" for code in language_codes()])
-        )
-        urls = {}
+    def resolve(linked: Collection[str]) -> dict[str, str | None]:
+        slugs = list(linked)
+        found = Article.objects.published().filter(_matching(slugs)).only(*_slug_fields(), *language_fields("title"))
+        urls: dict[str, str | None] = {}
         for article in found:
             url = article.version(reader_language).url
             for value in (getattr(article, name) for name in _slug_fields()):
@@ -56,7 +55,9 @@ def rendered_body(article: Article, version_language: str, reader_language: str)
     """One version's stored body (HTML and table of contents) as a reader of one language gets it."""
     stored = getattr(article, f"body_html_{version_language}", "") or ""
     with translation.override(reader_language):
-        html = resolve_links(stored, language=reader_language, resolve_guides=guide_resolver(reader_language))
+        html = resolve_links(
+            stored, language=reader_language, links=guide_link_rules(), resolve_slugs=guide_resolver(reader_language)
+        )
     toc = getattr(article, f"body_toc_{version_language}", None) or []
     return Body(html=html, toc=tuple(Heading.from_json(heading) for heading in toc))
 
@@ -68,18 +69,19 @@ class LinkProblem:
     target: Article | None  # the guide the link names, when it exists but is not public
 
     @property
-    def missing(self):
+    def missing(self) -> bool:
         return self.target is None
 
 
 def link_problems(article: Article) -> list[LinkProblem]:
     """Internal links of every saved version that readers would get as plain text, for the admin
     page and the importer."""
-    linked = {code: guide_links_in(getattr(article, f"body_html_{code}", "") or "") for code in article.languages}
+    rules = guide_link_rules()
+    linked = {code: slug_links_in(getattr(article, f"body_html_{code}", "") or "", rules) for code in article.languages}
     wanted = {slug for slugs in linked.values() for slug in slugs}
     if not wanted:
         return []
-    targets = {}
+    targets: dict[str, Article] = {}
     for other in Article.objects.filter(_matching(wanted)):
         for value in (getattr(other, name) for name in _slug_fields()):
             if value in wanted:

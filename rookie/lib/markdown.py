@@ -10,10 +10,10 @@ Two steps, so that readers never pay for Markdown:
 - `render_for_storage` (when a guide is saved): Markdown → sanitized HTML, its table of contents
   and word count. Links inside the site stay as the editor wrote them (`/chamber-of-commerce`).
 - `resolve_links` (on every page view): one nh3 pass over that stored HTML rewrites those links
-  for the reader (see `_ReaderLinks`): a one-segment path such as `/chamber-of-commerce` (or
-  `/guides/chamber-of-commerce`) names a guide and is resolved by the caller; links to app sections
-  get the reader's language prefix; a guide link that resolves to nothing loses its `<a>` and
-  stays plain text.
+  for the reader (see `_ReaderLinks`), following the `LinkRules` the caller passes: a link that
+  names a page by its slug (say `/chamber-of-commerce`, or `/guides/chamber-of-commerce`) is
+  resolved by the caller; links to sections under the language prefix get the reader's language
+  prefix; a slug link that resolves to nothing loses its `<a>` and stays plain text.
 `render_markdown` does both (the preview).
 
 Python-Markdown is quadratic on some inputs (a run of `[` rescans the rest of the paragraph from
@@ -43,6 +43,8 @@ from markdown.extensions import Extension
 from markdown.extensions.md_in_html import HTMLExtractorExtra
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from rookie.lib.languages import LANGUAGE_CODES
 
 EXTENSIONS = ["extra", "sane_lists", "toc", "smarty"]
 
@@ -90,10 +92,6 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 ID_PREFIX = "md-"
 EXTERNAL_REL = "noopener nofollow"
 
-# First path segments that are app sections: a link to one gets the reader's language prefix.
-APP_SECTIONS = frozenset({"guides", "networks", "me", "accounts"})
-# Root paths that are neither sections nor guides; links to them are left alone.
-ROOT_PATHS = frozenset({"admin", "media", "static", "i18n", "markdownx", "sitemap.xml", "healthz", "readyz"})
 _SLUG_RE = re.compile(r"^[-\w]+$")
 # An anchor nh3 left without an href (only rel/title, which nh3 always writes with double quotes).
 _UNLINKED_ANCHOR_RE = re.compile(r'<a(?:\s+(?:rel|title)="[^"]*")*>(.*?)</a>', re.DOTALL)
@@ -114,9 +112,36 @@ _FLAT_ELEMENTS = frozenset(
 )  # fmt: skip
 _BRACKET_RE = re.compile(r"[\[\]]")
 
-# Given the guide slugs a body links to, returns {slug: URL of the guide in the reader's
+# Given the page slugs a body links to, returns {slug: URL of the page in the reader's
 # language}; a slug missing from the answer (or mapped to None) is a broken link.
-GuideResolver = Callable[[Collection[str]], Mapping[str, str | None]]
+SlugResolver = Callable[[Collection[str]], Mapping[str, str | None]]
+
+
+@dataclass(frozen=True)
+class LinkRules:
+    """How the links inside the site of one kind of text are read; given by the app rendering it.
+
+    slug_section: `/<slug_section>/<slug>` names a page by its slug (resolved by the caller).
+    bare_slugs: `/<slug>` names a page too, unless that segment is a section, a root path or a
+    language code.
+    sections: first path segments served under the language prefix: a link to one gets the
+    reader's language prefix. root_paths: first segments of paths outside it, left alone.
+    The default rules name no page and prefix nothing: links stay as written.
+    """
+
+    slug_section: str | None = None
+    bare_slugs: bool = False
+    sections: frozenset[str] = frozenset()
+    root_paths: frozenset[str] = frozenset()
+
+    def default_url(self, slug: str, language: str) -> str | None:
+        """Where a slug link points when the caller resolves nothing (an unverified guess)."""
+        if self.slug_section is None:
+            return None
+        return f"/{language}/{self.slug_section}/{slug}/"
+
+
+NO_LINK_RULES = LinkRules()
 
 
 class MarkdownTooComplex(Exception):
@@ -153,15 +178,17 @@ class Rendered:
     html: SafeString
     toc: tuple[Heading, ...]
     word_count: int
-    guide_links: tuple[str, ...] = ()  # guide slugs the body links to, in order of appearance
-    broken_links: tuple[str, ...] = ()  # the ones that resolve to no guide the reader may see
+    # Filled by render_markdown: the page slugs the body links to, in order of appearance, and
+    # the ones that resolve to no page the reader may see.
+    slug_links: tuple[str, ...] = ()
+    broken_links: tuple[str, ...] = ()
 
     @property
-    def reading_minutes(self):
+    def reading_minutes(self) -> int:
         return reading_minutes(self.word_count)
 
 
-def reading_minutes(word_count):
+def reading_minutes(word_count: int) -> int:
     return max(1, round(word_count / WORDS_PER_MINUTE))
 
 
@@ -169,22 +196,26 @@ def render_markdown(
     text: str,
     *,
     language: str | None = None,
-    resolve_guides: GuideResolver | None = None,
+    links: LinkRules = NO_LINK_RULES,
+    resolve_slugs: SlugResolver | None = None,
     time_budget: float | None = PREVIEW_SECONDS,
 ) -> Rendered:
-    """Markdown → sanitized HTML with links resolved for a reader: what a guide page shows.
+    """Markdown → sanitized HTML with links resolved for a reader: what a page shows.
 
     `language` is the reader's language (for link prefixes; default: the active one).
-    `resolve_guides` maps linked guide slugs to URLs (see GuideResolver); without it, guide
-    links point at /<language>/guides/<slug>/ unverified. Raises MarkdownTooComplex.
+    `links` says which links name pages and sections (LinkRules); `resolve_slugs` maps linked
+    slugs to URLs (see SlugResolver); without it, slug links point at `links.default_url`
+    unverified. Raises MarkdownTooComplex.
     """
     language = language or get_language() or settings.LANGUAGE_CODE
     stored = render_for_storage(text, language=language, time_budget=time_budget)
-    html_for_reader, resolved = _resolve(stored.html, language, resolve_guides)
+    slugs = tuple(slug_links_in(stored.html, links))
+    html_for_reader, resolved = _resolve(stored.html, language, links, resolve_slugs)
     return replace(
         stored,
         html=html_for_reader,
-        broken_links=tuple(slug for slug in stored.guide_links if not resolved.get(slug)),
+        slug_links=slugs,
+        broken_links=tuple(slug for slug in slugs if not resolved.get(slug)),
     )
 
 
@@ -231,49 +262,55 @@ def render_for_storage(text: str, *, language: str, time_budget: float | None = 
         html=mark_safe(clean),
         toc=tuple(_headings(md.toc_tokens)),
         word_count=len(_WORD_RE.findall(html.unescape(text_only))),
-        guide_links=tuple(guide_links_in(clean)),
     )
 
 
-def resolve_links(stored_html: str, *, language: str, resolve_guides: GuideResolver | None = None) -> SafeString:
+def resolve_links(
+    stored_html: str,
+    *,
+    language: str,
+    links: LinkRules = NO_LINK_RULES,
+    resolve_slugs: SlugResolver | None = None,
+) -> SafeString:
     """HTML from `render_for_storage` with its links inside the site rewritten for a reader."""
-    return _resolve(stored_html, language, resolve_guides)[0]
+    return _resolve(stored_html, language, links, resolve_slugs)[0]
 
 
-def guide_links_in(stored_html: str) -> list[str]:
-    """The guide slugs that HTML from `render_for_storage` links to, in order, once each."""
-    slugs = []
+def slug_links_in(stored_html: str, links: LinkRules) -> list[str]:
+    """The page slugs that HTML from `render_for_storage` links to, in order, once each."""
+    slugs: list[str] = []
     # Only gathers candidates for one look-up; nh3 decides what is a link when it cleans.
     for match in re.finditer(r"""href\s*=\s*["']?([^"'\s>]+)""", stored_html, re.IGNORECASE):
-        slug = guide_slug_from_href(html.unescape(match.group(1)))
+        slug = slug_from_href(html.unescape(match.group(1)), links)
         if slug and slug not in slugs:
             slugs.append(slug)
     return slugs
 
 
-def guide_slug_from_href(href):
-    """The guide slug a link names (`/slug`, `/guides/slug`, with optional slash), or None."""
+def slug_from_href(href: str | None, links: LinkRules) -> str | None:
+    """The page slug a link names under `links` (`/slug`, `/<section>/slug`, optional slash), or None."""
     href = _browser_form(href or "")
     if not href.startswith("/") or _leaves_site(href):
         return None
     parts = urlsplit(href)
     segments = [segment for segment in parts.path.split("/") if segment]
-    if len(segments) == 2 and segments[0] == "guides":
+    if len(segments) == 2 and links.slug_section is not None and segments[0] == links.slug_section:
         candidate = segments[1]
-    elif len(segments) == 1 and segments[0] not in APP_SECTIONS and segments[0] not in ROOT_PATHS:
+    elif (
+        len(segments) == 1
+        and links.bare_slugs
+        and segments[0] not in links.sections
+        and segments[0] not in links.root_paths
+    ):
         candidate = segments[0]
     else:
         return None
-    if candidate in _language_codes() or not _SLUG_RE.match(candidate):
+    if candidate in LANGUAGE_CODES or not _SLUG_RE.match(candidate):
         return None
     return candidate
 
 
-def _language_codes():
-    return {code for code, _name in settings.LANGUAGES}
-
-
-def _unwrap_unlinked(clean):
+def _unwrap_unlinked(clean: str) -> str:
     # A link whose href was refused (a missing guide, a dangerous URL) is left as an <a> without
     # href: unwrap it so readers get plain text, not a dead link. nh3's output is well-formed
     # and anchors never nest, so this pattern only ever matches whole attribute-less anchors.
@@ -336,21 +373,22 @@ def _stored_src(src):
 class _ReaderLinks:
     """Rewrites the links inside the site in stored HTML for one reader; leaves the rest alone."""
 
-    def __init__(self, language, resolved):
+    def __init__(self, language: str, links: LinkRules, resolved: Mapping[str, str | None]) -> None:
         self.language = language
+        self.links = links
         self.resolved = resolved
 
-    def filter_attribute(self, tag, attribute, value):
+    def filter_attribute(self, tag: str, attribute: str, value: str) -> str | None:
         if tag == "a" and attribute == "href":
             return self.rewrite_href(value)
         return value
 
-    def rewrite_href(self, href):
+    def rewrite_href(self, href: str) -> str | None:
         if not href.startswith("/"):
-            return href  # an anchor or an absolute URL, settled when the guide was saved
+            return href  # an anchor or an absolute URL, settled when the text was saved
         if _leaves_site(href):
             return None
-        slug = guide_slug_from_href(href)
+        slug = slug_from_href(href, self.links)
         if slug is not None:
             url = self.resolved.get(slug)
             if not url:
@@ -358,17 +396,20 @@ class _ReaderLinks:
             fragment = urlsplit(href).fragment
             return f"{url}#{ID_PREFIX}{fragment}" if fragment else url
         first = href.lstrip("/").split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-        if first in APP_SECTIONS:
+        if first in self.links.sections:
             return f"/{self.language}{href}"
         return href
 
 
-def _resolve(stored_html, language, resolve_guides):
-    slugs = guide_links_in(stored_html)
-    if resolve_guides is None:
-        resolved = {slug: f"/{language}/guides/{slug}/" for slug in slugs}
+def _resolve(
+    stored_html: str, language: str, links: LinkRules, resolve_slugs: SlugResolver | None
+) -> tuple[SafeString, dict[str, str | None]]:
+    slugs = slug_links_in(stored_html, links)
+    resolved: dict[str, str | None]
+    if resolve_slugs is None:
+        resolved = {slug: links.default_url(slug, language) for slug in slugs}
     else:
-        resolved = dict(resolve_guides(slugs)) if slugs else {}
+        resolved = dict(resolve_slugs(slugs)) if slugs else {}
     if 'href="/' not in stored_html:
         return mark_safe(stored_html), resolved
     # The same allow-list again: the stored HTML passes unchanged but for the hrefs rewritten.
@@ -377,7 +418,7 @@ def _resolve(stored_html, language, resolve_guides):
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
         allowed_classes={tag: set(classes) for tag, classes in ALLOWED_CLASSES.items()},
-        attribute_filter=_ReaderLinks(language, resolved).filter_attribute,
+        attribute_filter=_ReaderLinks(language, links, resolved).filter_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
         strip_comments=True,

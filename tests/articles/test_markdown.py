@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rookie.lib.markdown import guide_slug_from_href, reading_minutes, render_markdown
+from articles.links import guide_link_rules
+from rookie.lib.markdown import reading_minutes, render_markdown, slug_from_href
 from tests.articles.safety import HOSTILE, active_content
 
 
@@ -77,7 +78,7 @@ def test_it_keeps_the_text_of_a_refused_link():
     ],
 )
 def test_it_recognises_links_to_guides(href, slug):
-    assert guide_slug_from_href(href) == slug
+    assert slug_from_href(href, guide_link_rules()) == slug
 
 
 def test_it_resolves_guide_links_and_prefixes_sections_with_the_readers_language():
@@ -92,7 +93,7 @@ def test_it_resolves_guide_links_and_prefixes_sections_with_the_readers_language
         asked.append(list(slugs))
         return resolved
 
-    rendered = render_markdown(text, language="fi", resolve_guides=resolve)
+    rendered = render_markdown(text, language="fi", links=guide_link_rules(), resolve_slugs=resolve)
     html = rendered.html
     assert asked == [["chamber-of-commerce", "follow-up", "missing"]]  # one look-up for all links
     assert '<a href="/fi/guides/kauppakamari/">a</a>' in html
@@ -105,7 +106,7 @@ def test_it_resolves_guide_links_and_prefixes_sections_with_the_readers_language
     assert 'href="https://example.com" rel="noopener nofollow"' in html
     assert 'href="mailto:a@example.com"' in html
     assert 'href="#md-top"' in html
-    assert rendered.guide_links == ("chamber-of-commerce", "follow-up", "missing")
+    assert rendered.slug_links == ("chamber-of-commerce", "follow-up", "missing")
     assert rendered.broken_links == ("missing",)
 
 
@@ -113,14 +114,15 @@ def test_it_resolves_guide_links_in_raw_html_too():
     html = render_markdown(
         '<p><a href="/known">k</a> <a href="/unknown" title="t">u</a></p>',
         language="sv",
-        resolve_guides=lambda slugs: {"known": "/sv/guides/kand/"},
+        links=guide_link_rules(),
+        resolve_slugs=lambda slugs: {"known": "/sv/guides/kand/"},
     ).html
     assert '<a href="/sv/guides/kand/">k</a>' in html
     assert "/unknown" not in html and " u" in html
 
 
 def test_it_points_guide_links_at_the_readers_language_without_a_resolver():
-    html = render_markdown("[x](/some-guide)", language="da").html
+    html = render_markdown("[x](/some-guide)", language="da", links=guide_link_rules()).html
     assert '<a href="/da/guides/some-guide/">x</a>' in html
 
 

@@ -9,7 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from rookie.lib.markdown import guide_slug_from_href, render_for_storage, render_markdown, resolve_links
+from articles.links import guide_link_rules
+from rookie.lib.markdown import render_for_storage, render_markdown, resolve_links, slug_from_href
 from tests.articles.factories import ArticleFactory
 
 OFF_SITE = [
@@ -71,7 +72,7 @@ def test_an_image_a_browser_loads_from_another_host_is_dropped(url):
 
 @pytest.mark.parametrize("url", OFF_SITE)
 def test_such_a_link_is_never_taken_for_a_guide(url):
-    assert guide_slug_from_href(url.replace("&#9;", "\t").replace("&#10;", "\n")) is None
+    assert slug_from_href(url.replace("&#9;", "\t").replace("&#10;", "\n"), guide_link_rules()) is None
 
 
 @pytest.mark.django_db
@@ -103,11 +104,11 @@ def test_the_reader_pass_drops_such_a_link_even_in_stored_html():
     ],
 )
 def test_links_and_images_inside_the_site_and_absolute_ones_still_work(markdown, expected):
-    assert expected in render_markdown(markdown, language="en").html
+    assert expected in render_markdown(markdown, language="en", links=guide_link_rules()).html
 
 
 def test_the_stored_html_keeps_links_inside_the_site_as_written_until_a_reader_comes():
     stored = render_for_storage("[a](/networks/) [b](/some-guide)", language="sv").html
     assert 'href="/networks/"' in stored and 'href="/some-guide"' in stored
-    read = resolve_links(stored, language="fi")
+    read = resolve_links(stored, language="fi", links=guide_link_rules())
     assert 'href="/fi/networks/"' in read and 'href="/fi/guides/some-guide/"' in read
