@@ -36,8 +36,16 @@ e2e: install
 	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest tests/e2e tests/networks/test_browser.py $(ARGS)
 
+# Ruff, then the allowed arrows between packages (import-linter contracts in pyproject.toml;
+# docs/architecture.md).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+# mypy with django-stubs on the typed modules ([tool.mypy] in pyproject.toml); the plugin loads the settings.
+.PHONY: typecheck
+typecheck: install
+	DEBUG=1 $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .
@@ -56,7 +64,7 @@ compilemessages: install
 check-translations:
 	./scripts/check_translations.sh
 
-check: lint check-migrations check-translations
+check: lint typecheck check-migrations check-translations
 
 # Re-resolve the lock file from pyproject.toml's dependencies in a throwaway environment.
 lock:
