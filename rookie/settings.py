@@ -177,7 +177,7 @@ LANGUAGES = [
     ("da", _("Danish")),
     ("fi", _("Finnish")),
 ]
-# The chain Nordic readers accept when their own language is missing (DESIGN.md).
+# The chain Nordic readers accept when their own language is missing.
 LANGUAGE_FALLBACKS = {
     "fi": ["sv", "en"],
     "da": ["sv", "en"],
@@ -185,7 +185,7 @@ LANGUAGE_FALLBACKS = {
     "en": ["sv"],
 }
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "sv", "da", "fi")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "default": ("en", "sv"),
     **{code: tuple(chain) for code, chain in LANGUAGE_FALLBACKS.items()},
