@@ -6,8 +6,12 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and tracker")
 
-    def ready(self):
+    def ready(self) -> None:
         from accounts import (
             auth_logging,  # noqa: F401 (connects the log-in signal receivers)
-            pagecache,  # noqa: F401 (connects what makes cached member pages stale)
+            signals,
         )
+        from accounts.coaching import dashboard  # noqa: F401 (registers coaching's box on the dashboard)
+
+        # What makes cached member pages stale.
+        signals.connect()

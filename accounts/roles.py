@@ -4,14 +4,54 @@ Editors are staff (so they can open the admin) and members of the "Editors" grou
 the guide permissions (granted by the articles app) and view/change on networks and criteria for
 moderating suggested networks (granted by the networks app); they are never superusers.
 Coaches are users with role "coach"; staff grant it in the admin.
+
+Views check a role with `role_required`; code and templates read `user.is_member`, `user.is_coach`
+and `user.is_editor` (accounts/models/user.py).
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any
+
 from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 EDITORS_GROUP = "Editors"
 
+View = Callable[..., HttpResponse]
 
-def make_editor(user):
+
+def role_required(*roles: str) -> Callable[[View], View]:
+    """Only users with one of `roles` (User.Role values) may open the view.
+
+    Anonymous visitors go to the log-in page, as with login_required; a signed-in user with another
+    role gets a 403 (the page exists and they may know it does; it is simply not theirs).
+    """
+    if not roles:
+        raise ValueError("role_required needs at least one role")
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if request.user.role not in roles:  # type: ignore[union-attr]
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def make_editor(user: User) -> None:
     user.role = user.Role.EDITOR
     user.is_staff = True
     user.save(update_fields=["role", "is_staff"])

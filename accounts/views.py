@@ -24,6 +24,7 @@ from accounts.forms import (
     SignUpForm,
 )
 from accounts.models import User
+from accounts.responses import render_form
 from accounts.signup import signup_request, signup_token_read
 from rookie.lib.ratelimit import client_ip, current_password_limit, rate_limit_post
 
@@ -66,7 +67,7 @@ def signup(request):
             return redirect("accounts:signup_sent")
     else:
         form = SignUpForm(initial={"preferred_language": translation.get_language()})
-    return render(request, "registration/signup.html", {"form": form})
+    return render_form(request, "registration/signup.html", {"form": form})
 
 
 @require_GET
@@ -105,7 +106,7 @@ def signup_confirm(request, token):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Rookie, %(name)s!") % {"name": user.display_name})
         return _redirect_in_language(request, reverse_lazy("home"), user.preferred_language)
-    return render(request, "registration/signup_confirm.html", {"form": form, "pending": pending})
+    return render_form(request, "registration/signup_confirm.html", {"form": form, "pending": pending})
 
 
 @method_decorator(login_throttle, name="dispatch")
@@ -135,7 +136,7 @@ def profile(request):
             return _redirect_in_language(request, request.path, user.preferred_language)
     else:
         form = ProfileForm(instance=request.user)
-    return render(request, "accounts/profile.html", {"form": form})
+    return render_form(request, "accounts/profile.html", {"form": form})
 
 
 # Password-reset requests send e-mail: at most 5 an hour per address (counted in its canonical form,

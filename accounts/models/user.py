@@ -121,10 +121,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.display_name
 
+    # The one place a role is compared (accounts/roles.py: role_required; templates read these too).
     @property
-    def is_coach(self):
+    def is_member(self) -> bool:
+        return self.role == self.Role.MEMBER
+
+    @property
+    def is_coach(self) -> bool:
         return self.role == self.Role.COACH
 
     @property
-    def is_editor(self):
+    def is_editor(self) -> bool:
         return self.role == self.Role.EDITOR

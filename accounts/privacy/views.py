@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.privacy import deletion, export
 from accounts.privacy.forms import AccountDeleteForm
+from accounts.responses import render_form
 from rookie.lib.ratelimit import current_password_limit, per_user, rate_limit_post
 
 
@@ -39,11 +40,8 @@ def account_delete(request):
         deletion.account_delete(user=request.user)
         logout(request)
         return redirect(translate_url(reverse("accounts:account_deleted"), language))
-    return render(
-        request,
-        "accounts/privacy/delete.html",
-        {"form": form, "evaluations_kept": deletion.evaluations_kept()},
-        status=400 if form.errors else 200,
+    return render_form(
+        request, "accounts/privacy/delete.html", {"form": form, "evaluations_kept": deletion.evaluations_kept()}
     )
 
 

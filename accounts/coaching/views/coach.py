@@ -7,54 +7,20 @@ contacts scope. A coach has no form that changes a client's data: the tracker's 
 objects up through request.user, so the coach's POSTs there find nothing (404).
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.coaching import notifications, queries, services
+from accounts.coaching import access, notifications, queries, services
 from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
-from accounts.models import AccessKind, CoachComment, CoachGrant, Contact
+from accounts.models import AccessKind, Role
+from accounts.responses import render_form
+from accounts.roles import role_required
 from rookie.lib.pagecache import cache_member_page
-
-
-def coach_required(view):
-    """A signed-in user who is not a coach has the wrong role for these pages: 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_coach:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _get_grant_for_coach(request, member_id, *, contacts=False):
-    """The signed-in coach's ACTIVE grant for this member, looked up afresh on every request, or 404.
-
-    contacts=True also needs the "progress and contacts" scope (contacts, interactions and
-    follow-up details are a 404 with the progress scope, as if they did not exist).
-    """
-    grant = CoachGrant.objects.active().filter(coach=request.user, member_id=member_id).select_related("member").first()
-    if grant is None or (contacts and not grant.is_full):
-        raise Http404
-    return grant
-
-
-def _get_invitation_for_coach(request, pk):
-    """An invitation (pending grant) between the signed-in coach and a member, or 404."""
-    grant = CoachGrant.objects.pending().filter(coach=request.user, pk=pk).select_related("member").first()
-    if grant is None:
-        raise Http404
-    return grant
 
 
 def _clients_page(request, *, invite_form=None):
@@ -64,7 +30,7 @@ def _clients_page(request, *, invite_form=None):
         services.access_log_add(
             coach=request.user, member_ids=[c.member.pk for c in clients], what=AccessKind.CLIENT_LIST
         )
-    response = render(
+    response = render_form(
         request,
         "coaching/clients.html",
         {
@@ -87,7 +53,7 @@ def _log_cached_client_list(request, member_ids):
 
 @login_required
 @require_GET
-@coach_required
+@role_required(Role.COACH)
 @cache_member_page(on_hit=_log_cached_client_list)
 def clients(request):
     return _clients_page(request)
@@ -95,7 +61,7 @@ def clients(request):
 
 @login_required
 @require_POST
-@coach_required
+@role_required(Role.COACH)
 def invite(request):
     form = CoachInviteForm(request.POST, user=request.user)
     if form.is_valid():
@@ -116,9 +82,9 @@ def invite(request):
 
 @login_required
 @require_POST
-@coach_required
+@role_required(Role.COACH)
 def invitation_accept(request, pk):
-    grant = _get_invitation_for_coach(request, pk)
+    grant = access.get_invitation_for_coach(request.user, pk)
     if services.grant_accept_by_coach(grant=grant):
         messages.success(request, _("%(name)s is now your client.") % {"name": grant.member.display_name})
         return redirect("coaching:client", member_id=grant.member_id)
@@ -128,9 +94,9 @@ def invitation_accept(request, pk):
 
 @login_required
 @require_POST
-@coach_required
+@role_required(Role.COACH)
 def invitation_decline(request, pk):
-    grant = _get_invitation_for_coach(request, pk)
+    grant = access.get_invitation_for_coach(request.user, pk)
     if services.grant_decline(grant=grant, by_coach=True):
         messages.success(request, _("Invitation declined."))
     else:
@@ -140,9 +106,9 @@ def invitation_decline(request, pk):
 
 @login_required
 @require_POST
-@coach_required
+@role_required(Role.COACH)
 def invitation_withdraw(request, pk):
-    grant = _get_invitation_for_coach(request, pk)
+    grant = access.get_invitation_for_coach(request.user, pk)
     if services.grant_withdraw(grant=grant):
         messages.success(request, _("Invitation withdrawn."))
     else:
@@ -154,7 +120,7 @@ def _client_page(request, grant, *, comment_form=None, suggestion_form=None, rep
     overview = queries.client_overview(grant)
     services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.OVERVIEW)
     attach_reply_forms(overview.threads, reply_forms)
-    return render(
+    return render_form(
         request,
         "coaching/client.html",
         {
@@ -170,16 +136,16 @@ def _client_page(request, grant, *, comment_form=None, suggestion_form=None, rep
 
 @login_required
 @require_GET
-@coach_required
+@role_required(Role.COACH)
 def client(request, member_id):
-    return _client_page(request, _get_grant_for_coach(request, member_id))
+    return _client_page(request, access.get_grant_for_coach(request.user, member_id))
 
 
 @login_required
 @require_GET
-@coach_required
+@role_required(Role.COACH)
 def client_contacts(request, member_id):
-    grant = _get_grant_for_coach(request, member_id, contacts=True)
+    grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     data = queries.client_contacts(grant.member_id)
     services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.CONTACTS)
     return render(request, "coaching/client_contacts.html", {"grant": grant, "client": grant.member, **data})
@@ -187,12 +153,10 @@ def client_contacts(request, member_id):
 
 @login_required
 @require_GET
-@coach_required
+@role_required(Role.COACH)
 def client_contact(request, member_id, pk):
-    grant = _get_grant_for_coach(request, member_id, contacts=True)
-    contact = Contact.objects.filter(owner_id=grant.member_id, pk=pk).first()
-    if contact is None:
-        raise Http404
+    grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
+    contact = access.get_client_contact(grant, pk)
     services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.CONTACT, contact=contact)
     return render(
         request,
@@ -209,9 +173,9 @@ def client_contact(request, member_id, pk):
 
 @login_required
 @require_GET
-@coach_required
+@role_required(Role.COACH)
 def client_follow_ups(request, member_id):
-    grant = _get_grant_for_coach(request, member_id, contacts=True)
+    grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     data = queries.client_follow_ups(grant.member_id)
     services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.FOLLOW_UPS)
     return render(
@@ -228,9 +192,9 @@ def _to_comment(comment):
 
 @login_required
 @require_POST
-@coach_required
+@role_required(Role.COACH)
 def comment_add(request, member_id):
-    grant = _get_grant_for_coach(request, member_id)
+    grant = access.get_grant_for_coach(request.user, member_id)
     form = CommentForm(request.POST, member=grant.member)
     if form.is_valid():
         comment = services.comment_add(
@@ -255,12 +219,10 @@ def comment_add(request, member_id):
 
 @login_required
 @require_POST
-@coach_required
+@role_required(Role.COACH)
 def comment_reply(request, member_id, pk):
-    grant = _get_grant_for_coach(request, member_id)
-    parent = CoachComment.objects.filter(member_id=grant.member_id, coach=request.user, pk=pk).first()
-    if parent is None:
-        raise Http404
+    grant = access.get_grant_for_coach(request.user, member_id)
+    parent = access.get_comment_for_coach(grant, pk)
     thread = parent.parent or parent
     form = reply_form_for(thread, request.POST)
     if form.is_valid():
@@ -274,9 +236,9 @@ def comment_reply(request, member_id, pk):
 
 @login_required
 @require_POST
-@coach_required
+@role_required(Role.COACH)
 def suggestion_add(request, member_id):
-    grant = _get_grant_for_coach(request, member_id)
+    grant = access.get_grant_for_coach(request.user, member_id)
     form = SuggestionForm(request.POST)
     if form.is_valid():
         services.suggestion_add(member=grant.member, coach=request.user, **form.cleaned_data)

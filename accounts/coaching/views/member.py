@@ -1,55 +1,22 @@
 """The member's side, under /<lang>/coach/sharing/: invite a coach, choose the scope, revoke, answer
 invitations, read and reply to comments, accept or decline suggested goals, read the access log.
 
-Objects are looked up through the signed-in member (someone else's id is a 404); a coach opening
-these pages has the wrong role (403).
+Objects are looked up through the signed-in member (accounts/coaching/access.py: someone else's id
+is a 404); a coach or an editor opening these pages has the wrong role (403).
 """
-
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.coaching import queries, services
+from accounts.coaching import access, queries, services
 from accounts.coaching.forms import MemberInviteForm, ScopeForm, attach_reply_forms, reply_form_for
-from accounts.models import ACCESS_LOG_RETENTION_DAYS, CoachComment, CoachGrant, GoalSuggestion, GrantStatus, User
-
-
-def member_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.role != User.Role.MEMBER:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _get_grant_for_member(request, pk):
-    grant = CoachGrant.objects.filter(member=request.user, pk=pk).select_related("coach").first()
-    if grant is None:
-        raise Http404
-    return grant
-
-
-def _get_comment_for_member(request, pk):
-    comment = CoachComment.objects.filter(member=request.user, pk=pk).select_related("parent").first()
-    if comment is None:
-        raise Http404
-    return comment
-
-
-def _get_suggestion_for_member(request, pk):
-    suggestion = GoalSuggestion.objects.filter(member=request.user, pk=pk).first()
-    if suggestion is None:
-        raise Http404
-    return suggestion
+from accounts.models import ACCESS_LOG_RETENTION_DAYS, CoachGrant, GrantStatus, Role
+from accounts.responses import render_form
+from accounts.roles import role_required
 
 
 def scope_form_for(grant, data=None):
@@ -62,7 +29,7 @@ def _sharing_page(request, *, invite_form=None, scope_forms=None, reply_forms=No
     for grant in sharing.grants:
         grant.scope_form = (scope_forms or {}).get(grant.pk) or scope_form_for(grant)
     attach_reply_forms(sharing.threads, reply_forms)
-    return render(
+    return render_form(
         request,
         "coaching/sharing.html",
         {
@@ -79,14 +46,14 @@ def _back(fragment=""):
 
 @login_required
 @require_GET
-@member_required
+@role_required(Role.MEMBER)
 def sharing(request):
     return _sharing_page(request)
 
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def invite(request):
     form = MemberInviteForm(request.POST, user=request.user)
     if form.is_valid():
@@ -106,7 +73,7 @@ def invite(request):
 
 
 def _scope_action(request, pk, action, success_message):
-    grant = _get_grant_for_member(request, pk)
+    grant = access.get_grant_for_member(request.user, pk)
     form = scope_form_for(grant, request.POST)
     if not form.is_valid():
         return _sharing_page(request, scope_forms={grant.pk: form})
@@ -119,7 +86,7 @@ def _scope_action(request, pk, action, success_message):
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def accept(request, pk):
     return _scope_action(
         request, pk, services.grant_accept_by_member, _("%(name)s can now see what you chose to share.")
@@ -128,16 +95,16 @@ def accept(request, pk):
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def scope(request, pk):
     return _scope_action(request, pk, services.grant_set_scope, _("You changed what %(name)s can see."))
 
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def decline(request, pk):
-    grant = _get_grant_for_member(request, pk)
+    grant = access.get_grant_for_member(request.user, pk)
     if services.grant_decline(grant=grant, by_coach=False):
         messages.success(request, _("Invitation declined."))
     else:
@@ -147,9 +114,9 @@ def decline(request, pk):
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def revoke(request, pk):
-    grant = _get_grant_for_member(request, pk)
+    grant = access.get_grant_for_member(request.user, pk)
     was_active = grant.status == GrantStatus.ACTIVE
     if services.grant_revoke(grant=grant):
         if was_active:
@@ -165,9 +132,9 @@ def revoke(request, pk):
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def reply(request, pk):
-    comment = _get_comment_for_member(request, pk)
+    comment = access.get_comment_for_member(request.user, pk)
     thread = comment.parent or comment
     # Replies go to a coach who may read them: the conversation pauses when the grant ends.
     if not CoachGrant.objects.active().filter(member=request.user, coach_id=comment.coach_id).exists():
@@ -185,9 +152,9 @@ def reply(request, pk):
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def suggestion_accept(request, pk):
-    suggestion = _get_suggestion_for_member(request, pk)
+    suggestion = access.get_suggestion_for_member(request.user, pk)
     goal = services.suggestion_accept(suggestion=suggestion)
     if goal is None:
         messages.error(request, _("You have already answered this suggestion."))
@@ -198,9 +165,9 @@ def suggestion_accept(request, pk):
 
 @login_required
 @require_POST
-@member_required
+@role_required(Role.MEMBER)
 def suggestion_decline(request, pk):
-    suggestion = _get_suggestion_for_member(request, pk)
+    suggestion = access.get_suggestion_for_member(request.user, pk)
     if services.suggestion_decline(suggestion=suggestion) is None:
         messages.error(request, _("You have already answered this suggestion."))
     else:

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Contact
 from accounts.models.tracker import ContactImportReceipt
-from accounts.pagecache import member_data_changed
+from accounts.signals import member_data_changed
 from accounts.tracker.services import owner_lock
 from accounts.tracker.transfers.errors import ImportFormatError
 from accounts.tracker.transfers.linkedin import parse_connections

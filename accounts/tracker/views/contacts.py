@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import FollowUp, InteractionKind
-from accounts.tracker import queries, services
+from accounts.responses import render_form
+from accounts.tracker import access, queries, services
 from accounts.tracker.forms import ContactForm, FollowUpForm, InteractionForm, QuickContactForm, ThankYouForm
 from accounts.tracker.message_templates import messages_for
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
-from accounts.tracker.views.common import _get_contact_for_user, redirect_next, safe_next
+from accounts.tracker.views.common import confirm_delete, redirect_next, safe_next
 from rookie.lib.querystring import query_flag, query_int, query_text
 
 PAGE_SIZE = 50
@@ -63,11 +64,10 @@ def contact_add(request):
                 contact.save()
                 messages.success(request, _("Contact added: %(name)s") % {"name": contact.name})
                 return redirect("tracker:contact_detail", pk=contact.pk)
-    return render(
+    return render_form(
         request,
         "tracker/contact_form.html",
         {"form": form, "quick": form_class is QuickContactForm, "next": safe_next(request)},
-        status=400 if form.errors else 200,
     )
 
 
@@ -104,14 +104,14 @@ def _detail_context(request, contact, **overrides):
 @login_required
 @require_GET
 def contact_detail(request, pk):
-    contact = _get_contact_for_user(request, pk)
+    contact = access.get_contact_for_user(request.user, pk)
     return render(request, "tracker/contact_detail.html", _detail_context(request, contact))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_edit(request, pk):
-    contact = _get_contact_for_user(request, pk)
+    contact = access.get_contact_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     if request.method == "POST":
         with transaction.atomic():
@@ -120,27 +120,20 @@ def contact_edit(request, pk):
                 form.save()
                 messages.success(request, _("Contact saved."))
                 return redirect("tracker:contact_detail", pk=contact.pk)
-    return render(
-        request, "tracker/contact_form.html", {"form": form, "contact": contact}, status=400 if form.errors else 200
-    )
+    return render_form(request, "tracker/contact_form.html", {"form": form, "contact": contact})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_delete(request, pk):
-    contact = _get_contact_for_user(request, pk)
-    if request.method == "POST":
-        contact.delete()
-        messages.success(request, _("Contact deleted, with their interactions and follow-ups."))
-        return redirect("tracker:contact_list")
-    return render(
+    contact = access.get_contact_for_user(request.user, pk)
+    return confirm_delete(
         request,
-        "tracker/confirm_delete.html",
-        {
-            "object": contact,
-            "cancel_url": reverse("tracker:contact_detail", args=[contact.pk]),
-            "consequence": _("Their interactions and follow-ups are deleted too."),
-        },
+        obj=contact,
+        cancel_url=reverse("tracker:contact_detail", args=[contact.pk]),
+        success_url=reverse("tracker:contact_list"),
+        message=_("Contact deleted, with their interactions and follow-ups."),
+        consequence=_("Their interactions and follow-ups are deleted too."),
     )
 
 
@@ -148,11 +141,11 @@ def contact_delete(request, pk):
 @require_POST
 def contact_thank_you(request, pk):
     """The one-click (pre-filled) thank-you follow-up; a second click adds no duplicate."""
-    contact = _get_contact_for_user(request, pk)
+    contact = access.get_contact_for_user(request.user, pk)
     form = ThankYouForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, contact, thank_you_form=form)
-        return render(request, "tracker/contact_detail.html", context, status=400)
+        return render_form(request, "tracker/contact_detail.html", context)
     with transaction.atomic():
         # get_or_create alone is a look-up then an insert: a double click could pass both look-ups.
         services.owner_lock(request.user)

@@ -7,9 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.coaching.queries import feedback_for_member
-from accounts.models import User
 from accounts.tracker import queries
+from accounts.tracker.dashboard_panels import render_panels
 from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
 from accounts.tracker.views.followups import snooze_choices
 from rookie.lib.pagecache import cache_member_page
@@ -17,7 +16,7 @@ from rookie.lib.pagecache import cache_member_page
 
 @login_required
 @require_GET
-# Cached for this member only; any change to what it shows makes it stale (accounts/pagecache.py).
+# Cached for this member only; any change to what it shows makes it stale (accounts/signals.py).
 @cache_member_page()
 def dashboard(request):
     today = timezone.localdate()
@@ -29,8 +28,8 @@ def dashboard(request):
         {
             "data": data,
             "today": today,
-            # Only members share with a coach; coaches and editors keep a tracker too, without it.
-            "coaching_feedback": feedback_for_member(request.user) if request.user.role == User.Role.MEMBER else None,
+            # Boxes other parts of accounts register (coaching's feedback): accounts/tracker/dashboard_panels.py.
+            "panels": render_panels(request),
             "snooze_choices": snooze_choices(today),
             "contact_form": QuickContactForm(owner=request.user, auto_id="qc_%s"),
             "follow_up_form": FollowUpForm(

@@ -12,9 +12,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Event, GoalKind
-from accounts.tracker import services
+from accounts.responses import render_form
+from accounts.tracker import access, services
 from accounts.tracker.forms import DebriefForm, EventForm, EventQuickAddForm
-from accounts.tracker.views.common import _get_event_for_user
+from accounts.tracker.views.common import confirm_delete
 from rookie.lib.querystring import query_int
 
 PAGE_SIZE = 50
@@ -40,7 +41,7 @@ def event_add(request):
             request, _("Event added, with a goal to meet %(count)s new people.") % {"count": event.people_to_meet}
         )
         return redirect("tracker:event_detail", pk=event.pk)
-    return render(request, "tracker/event_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render_form(request, "tracker/event_form.html", {"form": form})
 
 
 def _meet_goal(event):
@@ -50,7 +51,7 @@ def _meet_goal(event):
 @login_required
 @require_GET
 def event_detail(request, pk):
-    event = _get_event_for_user(request, pk)
+    event = access.get_event_for_user(request.user, pk)
     return render(
         request,
         "tracker/event_detail.html",
@@ -66,47 +67,40 @@ def event_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_edit(request, pk):
-    event = _get_event_for_user(request, pk)
+    event = access.get_event_for_user(request.user, pk)
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         services.event_update(event=form.save(commit=False), fields=form.changed_data)
         messages.success(request, _("Event saved."))
         return redirect("tracker:event_detail", pk=event.pk)
-    return render(
-        request, "tracker/event_form.html", {"form": form, "event": event}, status=400 if form.errors else 200
-    )
+    return render_form(request, "tracker/event_form.html", {"form": form, "event": event})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_delete(request, pk):
-    event = _get_event_for_user(request, pk)
-    if request.method == "POST":
-        event.delete()
-        messages.success(request, _("Event deleted. The people you met there stay in your contacts."))
-        return redirect("tracker:event_list")
-    return render(
+    event = access.get_event_for_user(request.user, pk)
+    return confirm_delete(
         request,
-        "tracker/confirm_delete.html",
-        {
-            "object": event,
-            "cancel_url": reverse("tracker:event_detail", args=[event.pk]),
-            "consequence": _("The people you met there stay in your contacts, and its goals stay in your goals."),
-        },
+        obj=event,
+        cancel_url=reverse("tracker:event_detail", args=[event.pk]),
+        success_url=reverse("tracker:event_list"),
+        message=_("Event deleted. The people you met there stay in your contacts."),
+        consequence=_("The people you met there stay in your contacts, and its goals stay in your goals."),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_during(request, pk):
-    event = _get_event_for_user(request, pk)
+    event = access.get_event_for_user(request.user, pk)
     form = EventQuickAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         contact = services.event_quick_add(event=event, **form.cleaned_data)
         messages.success(request, _("Added %(name)s.") % {"name": contact.name})
         return redirect("tracker:event_during", pk=event.pk)
     met = event.contacts.order_by("-created_at", "-id")
-    return render(
+    return render_form(
         request,
         "tracker/event_during.html",
         {
@@ -116,14 +110,13 @@ def event_during(request, pk):
             "met": list(met[:DURING_LIMIT]),
             "met_count": met.count(),
         },
-        status=400 if form.errors else 200,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_debrief(request, pk):
-    event = _get_event_for_user(request, pk)
+    event = access.get_event_for_user(request.user, pk)
     today = timezone.localdate()
     done = services.event_debriefed_contact_ids(event)
     if request.method == "POST":
@@ -149,7 +142,7 @@ def event_debrief(request, pk):
     pending = [contact for contact in contacts if contact.pk not in done]
     if request.method == "GET":
         form.initial["contacts"] = [contact.pk for contact in pending]
-    return render(
+    return render_form(
         request,
         "tracker/event_debrief.html",
         {
@@ -164,5 +157,4 @@ def event_debrief(request, pk):
             "thank_you_days": services.THANK_YOU_DAYS,
             "check_in_days": services.CHECK_IN_DAYS,
         },
-        status=400 if form.errors else 200,
     )

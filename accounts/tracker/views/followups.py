@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import FollowUp
+from accounts.responses import render_form
+from accounts.tracker import access
 from accounts.tracker.forms import FollowUpForm, SnoozeForm
-from accounts.tracker.views.common import _get_follow_up_for_user, redirect_next, safe_next
+from accounts.tracker.views.common import confirm_delete, redirect_next, safe_next
 from rookie.lib.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
@@ -60,28 +62,20 @@ def followup_add(request):
         follow_up.save()
         messages.success(request, _("Follow-up added: %(title)s") % {"title": follow_up.title})
         return redirect_next(request, reverse("tracker:followup_list"))
-    return render(
-        request,
-        "tracker/followup_form.html",
-        {"form": form, "next": safe_next(request)},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "tracker/followup_form.html", {"form": form, "next": safe_next(request)})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def followup_edit(request, pk):
-    follow_up = _get_follow_up_for_user(request, pk)
+    follow_up = access.get_follow_up_for_user(request.user, pk)
     form = FollowUpForm(request.POST or None, instance=follow_up, owner=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Follow-up saved."))
         return redirect_next(request, reverse("tracker:followup_list"))
-    return render(
-        request,
-        "tracker/followup_form.html",
-        {"form": form, "follow_up": follow_up, "next": safe_next(request)},
-        status=400 if form.errors else 200,
+    return render_form(
+        request, "tracker/followup_form.html", {"form": form, "follow_up": follow_up, "next": safe_next(request)}
     )
 
 
@@ -89,7 +83,7 @@ def followup_edit(request, pk):
 @require_POST
 def followup_done(request, pk):
     """Mark done (or, with undo=1, open again)."""
-    follow_up = _get_follow_up_for_user(request, pk)
+    follow_up = access.get_follow_up_for_user(request.user, pk)
     if request.POST.get("undo"):
         follow_up.done_at = None
         messages.success(request, _("Follow-up opened again: %(title)s") % {"title": follow_up.title})
@@ -103,16 +97,13 @@ def followup_done(request, pk):
 @login_required
 @require_POST
 def followup_snooze(request, pk):
-    follow_up = _get_follow_up_for_user(request, pk)
+    follow_up = access.get_follow_up_for_user(request.user, pk)
     form = SnoozeForm(request.POST)
     if form.is_valid() and follow_up.done_at is not None:
         form.add_error(None, _("This follow-up is already done."))
     if not form.is_valid():
-        return render(
-            request,
-            "tracker/followup_snooze.html",
-            {"form": form, "follow_up": follow_up, "next": safe_next(request)},
-            status=400,
+        return render_form(
+            request, "tracker/followup_snooze.html", {"form": form, "follow_up": follow_up, "next": safe_next(request)}
         )
     # Remember the first due date, so statistics can tell "on time" from "after snoozing".
     if follow_up.original_due_date is None:
@@ -129,13 +120,12 @@ def followup_snooze(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def followup_delete(request, pk):
-    follow_up = _get_follow_up_for_user(request, pk)
-    if request.method == "POST":
-        follow_up.delete()
-        messages.success(request, _("Follow-up deleted."))
-        return redirect_next(request, reverse("tracker:followup_list"))
-    return render(
+    follow_up = access.get_follow_up_for_user(request.user, pk)
+    return confirm_delete(
         request,
-        "tracker/confirm_delete.html",
-        {"object": follow_up, "cancel_url": reverse("tracker:followup_list")},
+        obj=follow_up,
+        cancel_url=reverse("tracker:followup_list"),
+        # Back to the page the follow-up was deleted from (the dashboard, a contact's page).
+        success_url=safe_next(request) or reverse("tracker:followup_list"),
+        message=_("Follow-up deleted."),
     )

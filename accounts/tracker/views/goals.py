@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Goal, GoalStatus
-from accounts.tracker import services
+from accounts.responses import render_form
+from accounts.tracker import access, services
 from accounts.tracker.forms import GoalForm, GoalProgressForm, GoalStatusForm, GoalTemplateForm
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from accounts.tracker.queries import GOAL_ORDER
-from accounts.tracker.views.common import _get_goal_for_user, redirect_next
+from accounts.tracker.views.common import confirm_delete, redirect_next
 from rookie.lib.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
@@ -43,7 +44,7 @@ def goal_add(request):
         goal = services.goal_create(owner=request.user, **form.cleaned_data)
         messages.success(request, _("Goal added: %(title)s") % {"title": goal.title})
         return redirect("tracker:goal_detail", pk=goal.pk)
-    return render(request, "tracker/goal_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render_form(request, "tracker/goal_form.html", {"form": form})
 
 
 @login_required
@@ -57,7 +58,7 @@ def goal_templates(request):
 def goal_add_template(request):
     form = GoalTemplateForm(request.POST)
     if not form.is_valid():
-        return render(request, "tracker/goal_templates.html", {"templates": GOAL_TEMPLATES, "form": form}, status=400)
+        return render_form(request, "tracker/goal_templates.html", {"templates": GOAL_TEMPLATES, "form": form})
     goal = services.goal_add_from_template(owner=request.user, key=form.cleaned_data["key"])
     messages.success(request, _("Goal added: %(title)s") % {"title": goal.title})
     return redirect("tracker:goal_detail", pk=goal.pk)
@@ -75,27 +76,27 @@ def _detail_context(goal, progress_form=None, status_form=None):
 @login_required
 @require_GET
 def goal_detail(request, pk):
-    goal = _get_goal_for_user(request, pk)
+    goal = access.get_goal_for_user(request.user, pk)
     return render(request, "tracker/goal_detail.html", _detail_context(goal))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, pk):
-    goal = _get_goal_for_user(request, pk)
+    goal = access.get_goal_for_user(request.user, pk)
     form = GoalForm(request.POST or None, instance=goal, owner=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Goal saved."))
         return redirect("tracker:goal_detail", pk=goal.pk)
-    return render(request, "tracker/goal_form.html", {"form": form, "goal": goal}, status=400 if form.errors else 200)
+    return render_form(request, "tracker/goal_form.html", {"form": form, "goal": goal})
 
 
 @login_required
 @require_POST
 def goal_progress(request, pk):
     """Set the progress, or move it one step with the +1 / −1 buttons (delta)."""
-    goal = _get_goal_for_user(request, pk)
+    goal = access.get_goal_for_user(request.user, pk)
     today = timezone.localdate()
     delta = request.POST.get("delta")
     if delta in ("1", "-1"):
@@ -103,7 +104,7 @@ def goal_progress(request, pk):
         return redirect_next(request, reverse("tracker:goal_detail", args=[goal.pk]))
     form = GoalProgressForm(request.POST)
     if not form.is_valid():
-        return render(request, "tracker/goal_detail.html", _detail_context(goal, progress_form=form), status=400)
+        return render_form(request, "tracker/goal_detail.html", _detail_context(goal, progress_form=form))
     services.goal_progress_set(goal=goal, progress=form.cleaned_data["progress"], today=today)
     messages.success(request, _("Progress saved."))
     return redirect_next(request, reverse("tracker:goal_detail", args=[goal.pk]))
@@ -112,10 +113,10 @@ def goal_progress(request, pk):
 @login_required
 @require_POST
 def goal_status(request, pk):
-    goal = _get_goal_for_user(request, pk)
+    goal = access.get_goal_for_user(request.user, pk)
     form = GoalStatusForm(request.POST)
     if not form.is_valid():
-        return render(request, "tracker/goal_detail.html", _detail_context(goal, status_form=form), status=400)
+        return render_form(request, "tracker/goal_detail.html", _detail_context(goal, status_form=form))
     goal.status = form.cleaned_data["status"]
     goal.save(update_fields=["status", "updated_at"])
     messages.success(request, _("Goal status: %(status)s.") % {"status": goal.get_status_display()})
@@ -125,13 +126,11 @@ def goal_status(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_delete(request, pk):
-    goal = _get_goal_for_user(request, pk)
-    if request.method == "POST":
-        goal.delete()
-        messages.success(request, _("Goal deleted."))
-        return redirect("tracker:goal_list")
-    return render(
+    goal = access.get_goal_for_user(request.user, pk)
+    return confirm_delete(
         request,
-        "tracker/confirm_delete.html",
-        {"object": goal, "cancel_url": reverse("tracker:goal_detail", args=[goal.pk])},
+        obj=goal,
+        cancel_url=reverse("tracker:goal_detail", args=[goal.pk]),
+        success_url=reverse("tracker:goal_list"),
+        message=_("Goal deleted."),
     )

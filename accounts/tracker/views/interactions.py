@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Interaction, InteractionKind
-from accounts.tracker import services
+from accounts.responses import render_form
+from accounts.tracker import access, services
 from accounts.tracker.forms import InteractionForm
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
-from accounts.tracker.views.common import _get_contact_for_user, _get_interaction_for_user
+from accounts.tracker.views.common import confirm_delete
 from rookie.lib.querystring import query_choice, query_int
 
 PAGE_SIZE = 50
@@ -45,7 +46,7 @@ def _form_context(form, contact=None, interaction=None, kind=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def interaction_add(request, contact_pk=None):
-    contact = _get_contact_for_user(request, contact_pk) if contact_pk is not None else None
+    contact = access.get_contact_for_user(request.user, contact_pk) if contact_pk is not None else None
     kind = request.POST.get("kind") or query_choice(request, "kind", InteractionKind.values)
     initial = {"kind": kind} if kind in InteractionKind.values else {}
     form = InteractionForm(request.POST or None, owner=request.user, contact=contact, initial=initial)
@@ -66,18 +67,13 @@ def interaction_add(request, contact_pk=None):
         url = reverse("tracker:contact_detail", args=[target.pk])
         # After a first meeting or an interview, the contact page offers a thank-you follow-up.
         return redirect(f"{url}?thanks=1#thank-you" if offer else url)
-    return render(
-        request,
-        "tracker/interaction_form.html",
-        _form_context(form, contact=contact, kind=kind),
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "tracker/interaction_form.html", _form_context(form, contact=contact, kind=kind))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def interaction_edit(request, pk):
-    interaction = _get_interaction_for_user(request, pk)
+    interaction = access.get_interaction_for_user(request.user, pk)
     form = InteractionForm(request.POST or None, instance=interaction, owner=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -86,24 +82,23 @@ def interaction_edit(request, pk):
         )
         messages.success(request, _("Interaction saved."))
         return redirect("tracker:contact_detail", pk=interaction.contact_id)
-    return render(
+    return render_form(
         request,
         "tracker/interaction_form.html",
         _form_context(form, contact=interaction.contact, interaction=interaction, kind=interaction.kind),
-        status=400 if form.errors else 200,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def interaction_delete(request, pk):
-    interaction = _get_interaction_for_user(request, pk)
-    if request.method == "POST":
-        contact = services.interaction_delete(interaction=interaction)
-        messages.success(request, _("Interaction deleted."))
-        return redirect("tracker:contact_detail", pk=contact.pk)
-    return render(
+    interaction = access.get_interaction_for_user(request.user, pk)
+    contact_url = reverse("tracker:contact_detail", args=[interaction.contact_id])
+    return confirm_delete(
         request,
-        "tracker/confirm_delete.html",
-        {"object": interaction, "cancel_url": reverse("tracker:contact_detail", args=[interaction.contact_id])},
+        obj=interaction,
+        cancel_url=contact_url,
+        success_url=contact_url,
+        message=_("Interaction deleted."),
+        delete=lambda: services.interaction_delete(interaction=interaction),
     )

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.responses import render_form
 from accounts.tracker.transfers import importing
 from accounts.tracker.transfers.forms import ImportConfirmForm, ImportUploadForm
 
@@ -40,7 +41,7 @@ def contact_import(request):
             return redirect("tracker:contact_import_preview")
     else:
         form = ImportUploadForm()
-    return render(request, "tracker/io/import.html", {"form": form, "has_pending": PENDING_KEY in request.session})
+    return render_form(request, "tracker/io/import.html", {"form": form, "has_pending": PENDING_KEY in request.session})
 
 
 @login_required

@@ -5,11 +5,17 @@ each client's goals, follow-ups, interactions and contacts. So a change to any o
 the generation of the member it belongs to and of the coaches who see that member, and a change to
 a grant, comment or suggestion bumps both its member and its coach. Writes that send no signals
 (bulk_create in the contact import) call member_data_changed themselves.
+
+`connect()` is called once from AccountsConfig.ready (accounts/apps.py).
 """
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from accounts.models import (
     CoachComment,
@@ -30,7 +36,7 @@ OWNED = (Goal, Contact, Interaction, FollowUp, Event)
 BETWEEN_MEMBER_AND_COACH = (CoachGrant, CoachComment, GoalSuggestion)
 
 
-def member_data_changed(member_ids):
+def member_data_changed(member_ids: Iterable[int | None]) -> None:
     """The members' own pages and their active coaches' pages are stale."""
     member_ids = {member_id for member_id in member_ids if member_id}
     if not member_ids:
@@ -41,34 +47,36 @@ def member_data_changed(member_ids):
     pagecache.bump_members([*member_ids, *coaches])
 
 
-def _owned_changed(sender, instance, **kwargs):
+def _owned_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     member_data_changed([instance.owner_id])
 
 
-def _progress_changed(sender, instance, **kwargs):
+def _progress_changed(sender: type, instance: GoalProgress, **kwargs: Any) -> None:
     owner_id = Goal.objects.filter(pk=instance.goal_id).values_list("owner_id", flat=True).first()
     member_data_changed([owner_id])
 
 
-def _between_changed(sender, instance, **kwargs):
+def _between_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     pagecache.bump_members([instance.member_id, instance.coach_id])
 
 
-for _model in OWNED:
-    post_save.connect(_owned_changed, sender=_model, dispatch_uid=f"pagecache_{_model.__name__}_saved")
-    post_delete.connect(_owned_changed, sender=_model, dispatch_uid=f"pagecache_{_model.__name__}_deleted")
-for _model in BETWEEN_MEMBER_AND_COACH:
-    post_save.connect(_between_changed, sender=_model, dispatch_uid=f"pagecache_{_model.__name__}_saved")
-    post_delete.connect(_between_changed, sender=_model, dispatch_uid=f"pagecache_{_model.__name__}_deleted")
-post_save.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_saved")
-post_delete.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_deleted")
-
-
-@receiver(post_save, sender=User, dispatch_uid="pagecache_user_saved")
-@receiver(post_delete, sender=User, dispatch_uid="pagecache_user_deleted")
-def _user_changed(sender, instance, update_fields=None, **kwargs):
+def _user_changed(sender: type, instance: User, update_fields: Iterable[str] | None = None, **kwargs: Any) -> None:
     if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
         return  # a log-in or a new password shows on no page
     # Their name, role or language shows on their own pages and on every coach's or member's they share with.
     partners = CoachGrant.objects.filter(Q(member=instance) | Q(coach=instance)).values_list("member_id", "coach_id")
     pagecache.bump_members([instance.pk, *(user_id for pair in partners for user_id in pair)])
+
+
+def connect() -> None:
+    """Connect the receivers; the dispatch uids make a second call a no-op."""
+    for model in OWNED:
+        post_save.connect(_owned_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_saved")
+        post_delete.connect(_owned_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_deleted")
+    for model in BETWEEN_MEMBER_AND_COACH:
+        post_save.connect(_between_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_saved")
+        post_delete.connect(_between_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_deleted")
+    post_save.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_saved")
+    post_delete.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_deleted")
+    post_save.connect(_user_changed, sender=User, dispatch_uid="pagecache_user_saved")
+    post_delete.connect(_user_changed, sender=User, dispatch_uid="pagecache_user_deleted")
