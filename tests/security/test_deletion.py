@@ -34,7 +34,7 @@ def test_it_asks_for_the_password_again(alice_client, alice):
     assert response.status_code == 200
     assert 'type="password"' in response.content.decode()
     response = _delete(alice_client, "not-my-password-at-all")
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "That is not your password." in response.content.decode()
     assert User.objects.filter(pk=alice.pk).exists()
 
@@ -161,6 +161,6 @@ def test_it_sends_anonymous_visitors_to_log_in_and_refuses_other_methods(client,
 
 def test_it_limits_password_guesses(alice_client, alice):
     statuses = [_delete(alice_client, f"guess-number-{i}").status_code for i in range(11)]
-    assert statuses[:10] == [400] * 10
+    assert statuses[:10] == [200] * 10
     assert statuses[10] == 429
     assert User.objects.filter(pk=alice.pk).exists()

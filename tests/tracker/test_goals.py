@@ -42,7 +42,7 @@ def test_it_adds_a_goal_with_the_first_point_of_its_history(alice_client, alice)
 )
 def test_it_rejects_bad_input_and_saves_nothing(alice_client, changes, field):
     response = alice_client.post(reverse("tracker:goal_add"), {**GOOD, **changes})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not Goal.objects.exists()
     assert not GoalProgress.objects.exists()
@@ -102,7 +102,7 @@ def test_it_sets_progress_and_shows_the_bar(alice_client, alice):
 def test_it_rejects_bad_progress(alice_client, alice, value):
     goal = GoalFactory(owner=alice, progress=1)
     response = alice_client.post(reverse("tracker:goal_progress", args=[goal.pk]), {"progress": value})
-    assert response.status_code == 400
+    assert response.status_code == 200
     goal.refresh_from_db()
     assert goal.progress == 1
     assert not GoalProgress.objects.exists()
@@ -122,7 +122,7 @@ def test_it_changes_the_status(alice_client, alice):
     goal.refresh_from_db()
     assert goal.status == GoalStatus.DONE
     response = alice_client.post(reverse("tracker:goal_status", args=[goal.pk]), {"status": "abandoned"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     goal.refresh_from_db()
     assert goal.status == GoalStatus.DONE
 
@@ -158,7 +158,7 @@ def test_it_adds_a_goal_from_each_template(alice_client, alice, template):
 
 @pytest.mark.parametrize("key", ["", "nope", "<b>", "meet-three" * 20])
 def test_it_refuses_an_unknown_template(alice_client, key):
-    assert alice_client.post(reverse("tracker:goal_add_template"), {"key": key}).status_code == 400
+    assert alice_client.post(reverse("tracker:goal_add_template"), {"key": key}).status_code == 200
     assert not Goal.objects.exists()
 
 
