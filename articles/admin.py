@@ -3,7 +3,6 @@
 import logging
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
@@ -17,16 +16,12 @@ from markdownx.widgets import AdminMarkdownxWidget
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
-from articles.languages import language_codes
 from articles.models import Article, Category, Status
 from articles.rendering import link_problems
 from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
+from rookie.lib.languages import LANGUAGE_CODES, language_fields, language_names
 
 logger = logging.getLogger(__name__)
-
-
-def _language_names():
-    return dict(settings.LANGUAGES)
 
 
 class LanguageVersionFilter(admin.SimpleListFilter):
@@ -34,16 +29,16 @@ class LanguageVersionFilter(admin.SimpleListFilter):
     parameter_name = "version"
 
     def lookups(self, request, model_admin):
-        names = _language_names()
+        names = language_names()
         choices = []
-        for code in language_codes():
+        for code in LANGUAGE_CODES:
             choices.append((f"has-{code}", _("With %(language)s") % {"language": names[code]}))
             choices.append((f"no-{code}", _("Without %(language)s") % {"language": names[code]}))
         return choices
 
     def queryset(self, request, queryset):
         kind, _sep, code = (self.value() or "").partition("-")
-        if code not in language_codes():
+        if code not in LANGUAGE_CODES:
             return queryset
         written = Q(**{f"title_{code}__gt": ""})
         return queryset.filter(written) if kind == "has" else queryset.exclude(written)
@@ -102,7 +97,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
     list_select_related = ("category",)
     search_fields = (
         "key",
-        *[f"{name}_{code}" for name in ("title", "description", "keywords") for code in ("en", "sv", "da", "fi")],
+        *(field for name in ("title", "description", "keywords") for field in language_fields(name)),
     )
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
@@ -126,7 +121,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
 
     @admin.display(description=_("reading time"))
     def reading_times(self, obj):
-        names = _language_names()
+        names = language_names()
         rows = [(names[code], getattr(obj, f"reading_minutes_{code}", 0)) for code in obj.languages]
         if not rows:
             return "—"
@@ -139,7 +134,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
         problems = link_problems(obj)
         if not problems:
             return _("Every link to another guide works.")
-        names = _language_names()
+        names = language_names()
         items = format_html_join(
             "",
             "<li>{}: <code>/{}</code> — {}</li>",
@@ -187,5 +182,5 @@ class ArticleAdmin(TabbedTranslationAdmin):
 @admin.register(Category)
 class CategoryAdmin(TabbedTranslationAdmin):
     list_display = ("name", "slug")
-    search_fields = tuple(f"name_{code}" for code in ("en", "sv", "da", "fi"))
+    search_fields = language_fields("name")
     prepopulated_fields = {"slug": ("name",)}

@@ -18,9 +18,9 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from articles.languages import language_codes
 from articles.models import Article, Category, Status, nordic_slugify
 from articles.rendering import link_problems
+from rookie.lib.languages import LANGUAGE_CODES
 
 SUFFIXES = (".md", ".markdown", ".txt")
 KNOWN_KEYS = {"title", "description", "keywords", "date", "author", "image", "category", "slug", "lang", "language"}
@@ -66,7 +66,7 @@ class Outcome:
     source: SourceFile
     article: Article
     action: str  # "create" (a new guide), "add" (a new language version), "update", "unchanged"
-    changed: list = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
 
 
 # --- Reading files ---------------------------------------------------------------------------------
@@ -123,8 +123,8 @@ def parse_file(path, *, language=None, key=""):
             path,
             "cannot tell its language: name it <lang>.md, add `lang:` to its front matter, or use --lang LANG FILE",
         )
-    if language not in language_codes():
-        raise ImportProblem(path, f"unknown language “{language}” (use one of {', '.join(language_codes())})")
+    if language not in LANGUAGE_CODES:
+        raise ImportProblem(path, f"unknown language “{language}” (use one of {', '.join(LANGUAGE_CODES)})")
     source = SourceFile(path=path, language=language, key=key or file_key)
     for name in sorted(set(meta) - KNOWN_KEYS):
         source.notes.append(f"front matter key “{name}” ignored")
@@ -178,13 +178,13 @@ def _split_front_matter(path, text):
 def _language_and_key_from_name(path):
     """`networking/sv.md` → ("sv", "networking"); `networking.sv.md` → ("sv", "networking")."""
     stem = path.stem
-    if stem in language_codes():
+    if stem in LANGUAGE_CODES:
         return stem, nordic_slugify(path.resolve().parent.name)
     name, _dot, suffix = stem.rpartition(".")
-    if name and suffix in language_codes():
+    if name and suffix in LANGUAGE_CODES:
         return suffix, nordic_slugify(name)
     if re.fullmatch(r"[a-z]{2}", stem):
-        raise ImportProblem(path, f"unknown language “{stem}” (use one of {', '.join(language_codes())})")
+        raise ImportProblem(path, f"unknown language “{stem}” (use one of {', '.join(LANGUAGE_CODES)})")
     return "", ""
 
 
@@ -355,7 +355,7 @@ def _apply(source, article, *, publish):
 
 def _snapshot(article):
     names = ["author_name", "image_url", "category_id", "published_at", "status"]
-    for code in language_codes():
+    for code in LANGUAGE_CODES:
         names += [f"{name}_{code}" for name in ("title", "slug", "description", "keywords", "body")]
     return {name: getattr(article, name, None) or None for name in names}
 
@@ -363,7 +363,7 @@ def _snapshot(article):
 def _category(name, code):
     for category in Category.objects.all():
         if any(
-            (getattr(category, f"name_{other}", "") or "").casefold() == name.casefold() for other in language_codes()
+            (getattr(category, f"name_{other}", "") or "").casefold() == name.casefold() for other in LANGUAGE_CODES
         ):
             return category
     category = Category(**{f"name_{code}": name, f"slug_{code}": nordic_slugify(name, 100)})

@@ -23,8 +23,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
-from articles.languages import IN_LANGUAGE, NOT_AVAILABLE_IN, SHOWING_VERSION, fallback_chain, language_codes
+from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
+from articles.languages import IN_LANGUAGE, NOT_AVAILABLE_IN, SHOWING_VERSION, fallback_chain
 from articles.permissions import can_edit_guides
+from rookie.lib.languages import LANGUAGE_CODES
 from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, SAVE_SECONDS, MarkdownTooComplex, Rendered, render_for_storage
 
 TRANSLATED_ARTICLE_FIELDS = (
@@ -60,7 +62,7 @@ def _present(field_name):
 
 
 def any_slug_q(slug):
-    return Q(key=slug) | Q(*[Q(**{f"slug_{code}": slug}) for code in language_codes()], _connector=Q.OR)
+    return Q(key=slug) | Q(*[Q(**{f"slug_{code}": slug}) for code in LANGUAGE_CODES], _connector=Q.OR)
 
 
 def shown_language_case(language):
@@ -99,14 +101,14 @@ class Category(models.Model):
                 condition=_present(f"slug_{code}"),
                 name=f"articles_category_slug_{code}_unique",
             )
-            for code in ("en", "sv", "da", "fi")
+            for code in LANGUAGE_CODES
         ]
 
     def __str__(self):
         return self.name_for(translation.get_language())
 
     def save(self, *args, **kwargs):
-        for code in language_codes():
+        for code in LANGUAGE_CODES:
             if getattr(self, f"name_{code}", "") and not getattr(self, f"slug_{code}", ""):
                 setattr(self, f"slug_{code}", nordic_slugify(getattr(self, f"name_{code}"), 100))
         super().save(*args, **kwargs)
@@ -125,7 +127,7 @@ class Category(models.Model):
         return self._pick("slug", language)[0]
 
     def clean(self):
-        written = [code for code in language_codes() if getattr(self, f"name_{code}", "")]
+        written = [code for code in LANGUAGE_CODES if getattr(self, f"name_{code}", "")]
         if not written:
             raise ValidationError({NON_FIELD_ERRORS: _("Give the category a name in at least one language.")})
         errors = {}
@@ -133,7 +135,7 @@ class Category(models.Model):
             slug = getattr(self, f"slug_{code}") or nordic_slugify(getattr(self, f"name_{code}"), 100)
             setattr(self, f"slug_{code}", slug)
             clash = Category.objects.exclude(pk=self.pk).filter(
-                Q(*[Q(**{f"slug_{other}": slug}) for other in language_codes()], _connector=Q.OR)
+                Q(*[Q(**{f"slug_{other}": slug}) for other in LANGUAGE_CODES], _connector=Q.OR)
             )
             if slug and clash.exists():
                 errors[f"slug_{code}"] = _("Another category already uses this slug.")
@@ -154,7 +156,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         # Lists never show bodies; four languages of them would be most of the row.
-        bodies = [f"{name}_{code}" for name in ("body", "body_html", "body_toc") for code in language_codes()]
+        bodies = [f"{name}_{code}" for name in ("body", "body_html", "body_toc") for code in LANGUAGE_CODES]
         return self.select_related("category").defer("body", "body_html", "body_toc", *bodies)
 
     def newest_first(self):
@@ -241,7 +243,7 @@ class Article(models.Model):
                     condition=_present(f"slug_{code}"),
                     name=f"articles_article_slug_{code}_unique",
                 )
-                for code in ("en", "sv", "da", "fi")
+                for code in LANGUAGE_CODES
             ],
         ]
         indexes = [
@@ -257,7 +259,7 @@ class Article(models.Model):
         if update_fields is None or any(re.match(r"(title|slug|body)_", name) for name in update_fields):
             self.fill_derived_fields()
             if update_fields is not None:
-                derived = [f"{name}_{code}" for name in ("slug", *DERIVED_FIELDS) for code in language_codes()]
+                derived = [f"{name}_{code}" for name in ("slug", *DERIVED_FIELDS) for code in LANGUAGE_CODES]
                 kwargs["update_fields"] = {*update_fields, *derived, "key"}
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
@@ -273,7 +275,7 @@ class Article(models.Model):
 
     @property
     def languages(self):
-        return [code for code in language_codes() if self.has_version(code)]
+        return [code for code in LANGUAGE_CODES if self.has_version(code)]
 
     def version(self, language):
         """The version a reader of `language` gets: their own, else the first fallback that exists."""
@@ -294,8 +296,6 @@ class Article(models.Model):
 
     @property
     def suggested_goal_templates(self):
-        from accounts.tracker.goal_templates import TEMPLATES_BY_KEY  # the tracker imports guides too
-
         return [TEMPLATES_BY_KEY[key] for key in self.suggested_goals or [] if key in TEMPLATES_BY_KEY]
 
     @property
@@ -305,7 +305,7 @@ class Article(models.Model):
     # --- Validation and derived fields ----------------------------------------------------------
 
     def _written_languages(self):
-        return [code for code in language_codes() if any(getattr(self, f"{name}_{code}", "") for name in EDITED_FIELDS)]
+        return [code for code in LANGUAGE_CODES if any(getattr(self, f"{name}_{code}", "") for name in EDITED_FIELDS)]
 
     def clean(self):
         written = self._written_languages()
@@ -363,7 +363,7 @@ class Article(models.Model):
     def fill_derived_fields(self):
         """Slugs, the key and each version's stored HTML. Raises MarkdownTooComplex for a body that
         clean() would have refused."""
-        for code in language_codes():
+        for code in LANGUAGE_CODES:
             title = getattr(self, f"title_{code}", "") or ""
             if title and not getattr(self, f"slug_{code}", ""):
                 setattr(self, f"slug_{code}", self.unique_slug(title))

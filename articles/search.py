@@ -9,15 +9,16 @@ indexed columns in step with four languages.
 """
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 
 from articles.languages import fallback_chain
+from articles.models import Article
 
-SEARCH_CONFIGS = {"en": "english", "sv": "swedish", "da": "danish", "fi": "finnish"}
+SEARCH_CONFIGS: dict[str, str] = {"en": "english", "sv": "swedish", "da": "danish", "fi": "finnish"}
 MAX_QUERY_LENGTH = 200
 
 
-def search_articles(queryset, query, language):
+def search_articles(queryset: QuerySet[Article], query: str, language: str) -> QuerySet[Article]:
     """Filter (and on PostgreSQL rank) `queryset`, already annotated with `shown_language`."""
     query = query.strip()[:MAX_QUERY_LENGTH]
     if not query:
@@ -27,7 +28,7 @@ def search_articles(queryset, query, language):
     return _substring(queryset, query, language)
 
 
-def _full_text(queryset, query, language):
+def _full_text(queryset: QuerySet[Article], query: str, language: str) -> QuerySet[Article]:
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     matches, ranks = Q(), []
@@ -46,7 +47,7 @@ def _full_text(queryset, query, language):
     return queryset.filter(matches).annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
 
 
-def _substring(queryset, query, language):
+def _substring(queryset: QuerySet[Article], query: str, language: str) -> QuerySet[Article]:
     matches = Q()
     for code in fallback_chain(language):
         text = Q(

@@ -3,16 +3,17 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_list_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from articles import pagecache as guide_pages
-from articles.languages import fallback_chain, language_codes
+from articles.languages import fallback_chain
 from articles.models import Article, Category, any_slug_q
 from articles.permissions import can_edit_guides
 from articles.rendering import rendered_body
 from articles.search import MAX_QUERY_LENGTH, search_articles
+from rookie.lib.languages import LANGUAGE_CODES
 from rookie.lib.pagecache import cache_anonymous_page
 from rookie.lib.querystring import query_int, query_text
 
@@ -31,7 +32,7 @@ def article_list(request):
     selected = None
     if category_slug:
         selected = next(
-            (c for c in categories if category_slug in {getattr(c, f"slug_{code}") for code in language_codes()}),
+            (c for c in categories if category_slug in {getattr(c, f"slug_{code}") for code in LANGUAGE_CODES}),
             None,
         )
 
@@ -63,9 +64,9 @@ def _get_article_for_user(request, slug):
 
     Editors also get drafts and scheduled guides, to preview them; to everyone else those do not exist.
     """
-    candidates = list(Article.objects.visible_to(request.user).filter(any_slug_q(slug)).select_related("category")[:5])
-    if not candidates:
-        raise Http404
+    candidates = get_list_or_404(
+        Article.objects.visible_to(request.user).filter(any_slug_q(slug)).select_related("category")[:5]
+    )
     chain = fallback_chain(get_language())
 
     def closeness(article):

@@ -13,31 +13,41 @@ the database sorts and paginates, and the page costs the same number of queries 
 Detail and compare pages, which already hold the stats rows, compute it in Python (fit_from_stats).
 """
 
+from collections.abc import Iterable
+from typing import Any, Protocol
+
 from django.db.models import Case, F, FloatField, OuterRef, Subquery, Sum, Value, When
 from django.db.models.functions import NullIf
 
 from networks.models import DEFAULT_WEIGHT, CriterionStats, Priority
 
+Weights = dict[int, int]
 
-def weights_for(user):
+
+class _CriterionAverage(Protocol):
+    criterion_id: int
+    average: float | None
+
+
+def weights_for(user: Any) -> Weights:
     """{criterion_id: weight} for the member's priorities ({} if none, or anonymous). One query."""
     if not user.is_authenticated:
         return {}
     return dict(Priority.objects.filter(member=user).values_list("criterion_id", "weight"))
 
 
-def _effective(weights):
+def _effective(weights: Weights) -> Weights:
     if weights and not any(weights.values()):
         return {}
     return weights
 
 
-def weight_of(weights, criterion_id):
+def weight_of(weights: Weights, criterion_id: int) -> int:
     weights = _effective(weights)
     return weights.get(criterion_id, DEFAULT_WEIGHT) if weights else DEFAULT_WEIGHT
 
 
-def fit_from_stats(stats, weights):
+def fit_from_stats(stats: Iterable[_CriterionAverage], weights: Weights) -> float | None:
     """The fit from a network's CriterionStats rows (any iterable with criterion_id and average)."""
     numerator = denominator = 0.0
     for row in stats:
@@ -49,7 +59,7 @@ def fit_from_stats(stats, weights):
     return numerator / denominator if denominator else None
 
 
-def fit_expression(weights):
+def fit_expression(weights: Weights) -> Subquery:
     """A Subquery giving each network's fit for these weights, for annotate() and order_by()."""
     weights = _effective(weights)
     weight = Case(

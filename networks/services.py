@@ -8,6 +8,9 @@ one's committed scores: no lost update, and no drift, because nothing is increme
 A suggestion locks the member's row instead, then counts, then writes (suggestion_save).
 """
 
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeAlias
+
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
@@ -15,17 +18,22 @@ from django.db.models import Count, Sum
 from networks.forms import unique_slug
 from networks.models import SCORE_MAX, SCORE_MIN, Criterion, CriterionStats, Evaluation, Network, Score
 
+# settings.AUTH_USER_MODEL: networks refers to members without importing the accounts app.
+Member: TypeAlias = Any
+
 
 class EvaluationError(ValueError):
     """The scores do not cover exactly the checklist's criteria, or one is out of range."""
 
 
-def _lock_network(network_id):
+def _lock_network(network_id: int) -> bool:
     """Lock the network row for the rest of the transaction; False if it no longer exists."""
     return Network.objects.select_for_update().filter(pk=network_id).values_list("pk", flat=True).first() is not None
 
 
-def criterion_stats(network_id, criterion_ids, sums):
+def criterion_stats(
+    network_id: int, criterion_ids: Iterable[int], sums: Mapping[int, tuple[int, int]]
+) -> tuple[list[CriterionStats], float | None]:
     """A network's unsaved CriterionStats rows and its overall average (the mean of the criteria's
     averages), from `sums`: {criterion_id: (number of scores, their sum)}. The one place that does
     this arithmetic (the benchmark data generator uses it too)."""
@@ -45,7 +53,7 @@ def criterion_stats(network_id, criterion_ids, sums):
     return stats, (sum(averages) / len(averages) if averages else None)
 
 
-def network_stats_refresh(*, network_id):
+def network_stats_refresh(*, network_id: int) -> None:
     """Recompute a network's per-criterion and overall aggregates from its scores.
 
     Must run inside the transaction that changed the scores (it locks the network row).
@@ -73,7 +81,9 @@ def network_stats_refresh(*, network_id):
     )
 
 
-def evaluation_save(*, member, network, scores, comment=""):
+def evaluation_save(
+    *, member: Member, network: Network, scores: Mapping[int, tuple[int, str]], comment: str = ""
+) -> tuple[Evaluation, bool]:
     """Create or update `member`'s evaluation of `network`; returns (evaluation, created).
 
     `scores` maps every criterion's pk to (score, note). Raises EvaluationError if it does not; the
@@ -106,7 +116,7 @@ def evaluation_save(*, member, network, scores, comment=""):
     return evaluation, created
 
 
-def evaluation_delete(*, evaluation):
+def evaluation_delete(*, evaluation: Evaluation) -> None:
     """Delete an evaluation; the post_delete signal (networks.signals) refreshes the aggregates."""
     with transaction.atomic():
         _lock_network(evaluation.network_id)
@@ -123,17 +133,17 @@ class SuggestionRefused(Exception):
 
     TOO_MANY, DUPLICATE_NAME, NO_FREE_SLUG = "too_many", "duplicate_name", "no_free_slug"
 
-    def __init__(self, reason: str, count: int = 0):
+    def __init__(self, reason: str, count: int = 0) -> None:
         super().__init__(reason)
         self.reason = reason
         self.count = count
 
 
-def pending_suggestion_count(member) -> int:
+def pending_suggestion_count(member: Member) -> int:
     return Network.objects.filter(submitted_by=member, status=Network.Status.PENDING).count()
 
 
-def suggestion_save(*, member, network: Network) -> Network:
+def suggestion_save(*, member: Member, network: Network) -> Network:
     """Save `network` (unsaved, from the suggestion form) as `member`'s pending suggestion.
 
     The member's row is locked before counting, so simultaneous suggestions queue and each one

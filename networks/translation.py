@@ -8,6 +8,7 @@ explicitly (NetworkQuerySet.search) and never orders by a translated field.
 from modeltranslation.translator import TranslationOptions, register
 
 from networks.models import Criterion, Network
+from rookie.lib.languages import LANGUAGE_CODES
 
 
 @register(Network)
@@ -19,4 +20,4 @@ class NetworkTranslationOptions(TranslationOptions):
 class CriterionTranslationOptions(TranslationOptions):
     fields = ("label", "question", "help_text")
     # The checklist is shown in every language; an editor may not leave one empty.
-    required_languages = ("en", "sv", "da", "fi")
+    required_languages = LANGUAGE_CODES

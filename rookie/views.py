@@ -12,6 +12,7 @@ from django.views.i18n import set_language as django_set_language
 from articles import pagecache as guide_pages
 from articles.views import latest_versions
 from rookie.lib.cache_guard import cache_answers
+from rookie.lib.languages import is_language
 from rookie.lib.pagecache import cache_anonymous_page
 
 
@@ -56,9 +57,8 @@ def set_language(request):
     with translation.override(next_language or translation.get_language()):
         response = django_set_language(request)
     language = request.POST.get("language")
-    valid = {code for code, _name in settings.LANGUAGES}
     user = request.user
-    if user.is_authenticated and language in valid and user.preferred_language != language:
+    if user.is_authenticated and is_language(language) and user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
     return response

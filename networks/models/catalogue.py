@@ -14,6 +14,8 @@ from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from rookie.lib.languages import language_fields
+
 
 class Kind(models.TextChoices):
     PROFESSIONAL = "professional", _("Professional association")
@@ -120,8 +122,8 @@ class NetworkQuerySet(models.QuerySet):
         found; search every column instead.
         """
         query = Q(name__icontains=text) | Q(city__icontains=text)
-        for code in settings.MODELTRANSLATION_LANGUAGES:
-            query |= Q(**{f"summary_{code}__icontains": text})
+        for field in language_fields("summary"):
+            query |= Q(**{f"{field}__icontains": text})
         return self.filter(query)
 
     def with_language(self, code):

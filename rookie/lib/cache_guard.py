@@ -1,6 +1,6 @@
 """What Rookie does when the shared cache (Redis, REDIS_URL) cannot be reached.
 
-The cache only ever holds copies (rendered pages and guide bodies, cached sessions) and counters.
+The cache only ever holds copies (rendered pages, cached sessions) and counters.
 So code that reads through it treats an unreachable cache as a miss and a write to it as done:
 `tolerant_cache` has the cache's methods with that behaviour. Code whose check must not be skipped
 (rate limits) uses the real cache and raises CacheUnavailable instead, which

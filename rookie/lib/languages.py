@@ -6,6 +6,11 @@ from django.conf import settings
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 
 
+def language_names() -> dict[str, str]:
+    """{code: name} in the active language, in the order of settings.LANGUAGES."""
+    return {code: str(name) for code, name in settings.LANGUAGES}
+
+
 def is_language(code: object) -> bool:
     """Whether `code` is one of the site's language codes (anything else, None included, is not)."""
     return isinstance(code, str) and code in LANGUAGE_CODES

@@ -6,7 +6,7 @@ locale (docs/DEPLOYMENT.md). On SQLite it is LIKE, which folds only A–Z: "öre
 their subclasses: e-mail, slug and translated fields) so that on SQLite both sides go through
 Python's str.lower() instead, registered as an SQL function on each new SQLite connection. Every
 search (the catalogue, guides, contacts, the admin's search boxes) gets it without asking.
-Imported, and so registered, by AccountsConfig.ready().
+Imported, and so registered, by RookieConfig.ready() (rookie/apps.py).
 """
 
 from django.db import models
