@@ -12,16 +12,17 @@ not read its mail, and the link carries no secret (the password is chosen after 
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from rookie.lib.email import send_templated_email
 from rookie.lib.identity import canonical_email
+from rookie.lib.languages import is_language
 
 # The page after sign-up and both e-mails say "three days".
 SIGNUP_LINK_MAX_AGE = datetime.timedelta(days=3)
@@ -47,18 +48,13 @@ def signup_token_read(token: str) -> PendingSignup | None:
         pending = PendingSignup(email=payload["e"], display_name=payload["n"], preferred_language=payload["l"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
-    if pending.preferred_language not in dict(settings.LANGUAGES):
+    if not is_language(pending.preferred_language):
         return None
     return pending
 
 
-def _send(*, to: str, language: str, template: str, context: dict) -> None:
-    with translation.override(language):
-        context = {**context, "site_url": settings.SITE_URL, "LANGUAGE_CODE": language}
-        # A subject is one line whatever the template's line breaks.
-        subject = " ".join(render_to_string(f"email/{template}_subject.txt", context).split())
-        body = render_to_string(f"email/{template}.txt", context)
-    EmailMessage(subject, body, to=[to]).send()
+def _send(*, to: str, language: str, template: str, context: dict[str, Any]) -> None:
+    send_templated_email(to=to, language=language, template=f"email/{template}", context=context)
 
 
 def signup_request(*, email: str, display_name: str, preferred_language: str) -> None:

@@ -11,15 +11,14 @@ Whether a row is e-mailed follows from the rows alone (no counter that could be 
 """
 
 import datetime
+from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-from accounts.models import CoachComment, GoalSuggestion, GrantStatus
+from accounts.models import CoachComment, GoalSuggestion, GrantStatus, User
+from rookie.lib.email import send_templated_email
 
 EMAIL_INTERVAL = datetime.timedelta(hours=1)
 # Rows looked at to decide; a longer unbroken run than this counts as starting at its oldest row.
@@ -64,23 +63,23 @@ def suggestion_is_emailed(suggestion: GoalSuggestion) -> bool:
     return _opens_an_interval(rows, suggestion)
 
 
-def _send(*, recipient, template, url_name, url_kwargs=None, fragment="", **context):
-    with translation.override(recipient.preferred_language):
+def _send(
+    *,
+    recipient: User,
+    template: str,
+    url_name: str,
+    url_kwargs: dict[str, Any] | None = None,
+    fragment: str = "",
+    **context: Any,
+) -> None:
+    def build() -> dict[str, Any]:
+        # Built in the recipient's language, so the link carries their language prefix.
         url = f"{settings.SITE_URL}{reverse(url_name, kwargs=url_kwargs)}{fragment}"
-        context = {
-            **context,
-            "recipient": recipient,
-            "url": url,
-            "site_url": settings.SITE_URL,
-            "LANGUAGE_CODE": translation.get_language(),
-        }
-        # A subject is one line whatever the template's line breaks.
-        subject = " ".join(render_to_string(f"email/{template}_subject.txt", context).split())
-        text = render_to_string(f"email/{template}.txt", context)
-        html = render_to_string(f"email/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[recipient.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+        return {**context, "recipient": recipient, "url": url}
+
+    send_templated_email(
+        to=recipient.email, language=recipient.preferred_language, template=f"email/{template}", context=build
+    )
 
 
 def send_invitation(grant):

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from rookie.lib.languages import LANGUAGE_CODES
 
 
 class GoalKind(models.TextChoices):
@@ -195,7 +195,9 @@ class Contact(models.Model):
                 name="accounts_contact_keep_in_touch_range",
             ),
             models.CheckConstraint(
-                condition=models.Q(language__in=LANGUAGE_CODES), name="accounts_contact_language_valid"
+                # A list, as the migrations recorded it (a tuple would read as a change).
+                condition=models.Q(language__in=list(LANGUAGE_CODES)),
+                name="accounts_contact_language_valid",
             ),
         ]
         indexes = [

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rookie.lib.identity import canonical_email
+from rookie.lib.languages import LANGUAGE_CODES
 
 
 class UserManager(BaseUserManager):
@@ -46,9 +47,6 @@ class CareerStage(models.TextChoices):
     GRADUATE = "graduate", _("Recent graduate")
     EARLY = "early", _("Early career (0–5 years)")
     CHANGING = "changing", _("Changing careers")
-
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -94,7 +92,8 @@ class User(AbstractBaseUser, PermissionsMixin):
                 name="accounts_user_role_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(preferred_language__in=LANGUAGE_CODES),
+                # A list, as the migrations recorded it (a tuple would read as a change).
+                condition=models.Q(preferred_language__in=list(LANGUAGE_CODES)),
                 name="accounts_user_language_valid",
             ),
             models.CheckConstraint(

@@ -15,15 +15,14 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import CoachGrant, User
 from networks.models import Evaluation, Score
 from networks.services import evaluation_delete
+from rookie.lib.email import send_templated_email
 
 logger = logging.getLogger("rookie.auth")
 
@@ -90,19 +89,11 @@ def account_delete(*, user):
     return True
 
 
-def send_account_deleted(*, email, name, language):
+def send_account_deleted(*, email: str, name: str, language: str) -> None:
     """The confirmation, in the language the member chose; the account is already gone."""
-    with translation.override(language):
-        context = {
-            "name": name,
-            "site_url": settings.SITE_URL,
-            "LANGUAGE_CODE": language,
-            "evaluations_kept": evaluations_kept(),
-            "contact": settings.SECURITY_CONTACT_EMAIL,
-        }
-        subject = " ".join(render_to_string("email/account_deleted_subject.txt", context).split())
-        text = render_to_string("email/account_deleted.txt", context)
-        html = render_to_string("email/account_deleted.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_templated_email(
+        to=email,
+        language=language,
+        template="email/account_deleted",
+        context={"name": name, "evaluations_kept": evaluations_kept(), "contact": settings.SECURITY_CONTACT_EMAIL},
+    )

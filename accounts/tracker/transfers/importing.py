@@ -34,12 +34,11 @@ from accounts.tracker.transfers.errors import ImportFormatError
 from accounts.tracker.transfers.linkedin import parse_connections
 from accounts.tracker.transfers.text import clean_line, clean_multiline
 from accounts.tracker.transfers.vcard import is_linkedin_url, parse_vcards
+from rookie.lib.languages import is_language
 
 LINKEDIN = "linkedin"
 VCARD = "vcard"
 SOURCES = {LINKEDIN: _("LinkedIn connections (CSV)"), VCARD: _("vCard")}
-
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 # A preview older than this is not confirmed (the member uploads the file again); receipts of
 # imports older than this can go, since no pending import that old is ever carried out.
@@ -238,7 +237,7 @@ def clean_row(raw):
         email=email,
         phone=phone,
         linkedin_url=linkedin_url,
-        language=raw.get("language") if raw.get("language") in LANGUAGE_CODES else "",
+        language=raw.get("language") if is_language(raw.get("language")) else "",
         notes=text("notes", "\n".join(part for part in notes_parts if part.strip()), multiline=True),
         tags=text("tags", raw.get("tags")),
         connected_on=connected_on,

@@ -9,18 +9,18 @@ then fails, the member may get a second digest that day: a reminder twice beats 
 import dataclasses
 import datetime
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from accounts.models import Contact, FollowUp, ReminderLog
+from rookie.lib.email import RenderedEmail, render_templated_email, send_templated_email
 
 logger = logging.getLogger(__name__)
 
@@ -117,32 +117,37 @@ def digest_for(owner, today):
     )
 
 
-def render_digest(digest):
-    """(subject, text, html) in the owner's language."""
-    owner = digest.owner
-    with translation.override(owner.preferred_language):
-        context = {
+DIGEST_TEMPLATE = "email/reminder_digest"
+
+
+def _digest_context(digest: Digest) -> Callable[[], dict[str, Any]]:
+    def build() -> dict[str, Any]:
+        # Built in the owner's language, so the links carry their language prefix.
+        return {
             "digest": digest,
-            "owner": owner,
-            "site_url": settings.SITE_URL,
+            "owner": digest.owner,
             "dashboard_url": settings.SITE_URL + reverse("tracker:dashboard"),
             "profile_url": settings.SITE_URL + reverse("accounts:profile"),
-            "opt_out_url": opt_out_url(owner),
+            "opt_out_url": opt_out_url(digest.owner),
         }
-        subject = render_to_string("email/reminder_digest_subject.txt", context)
-        text = render_to_string("email/reminder_digest.txt", context)
-        html = render_to_string("email/reminder_digest.html", context)
-    return " ".join(subject.split()), text, html
+
+    return build
 
 
-def send_digest(digest):
-    subject, text, html = render_digest(digest)
+def render_digest(digest: Digest) -> RenderedEmail:
+    """The digest's subject, text and HTML in the owner's language."""
+    return render_templated_email(
+        language=digest.owner.preferred_language, template=DIGEST_TEMPLATE, context=_digest_context(digest)
+    )
+
+
+def send_digest(digest: Digest) -> None:
     unsubscribe = opt_out_url(digest.owner)
-    message = EmailMultiAlternatives(
-        subject,
-        text,
-        settings.DEFAULT_FROM_EMAIL,
-        [digest.owner.email],
+    send_templated_email(
+        to=digest.owner.email,
+        language=digest.owner.preferred_language,
+        template=DIGEST_TEMPLATE,
+        context=_digest_context(digest),
         headers={
             # One-click unsubscribe (RFC 8058): mail programs POST to the link without opening it.
             "List-Unsubscribe": f"<{unsubscribe}>",
@@ -150,8 +155,6 @@ def send_digest(digest):
             "Auto-Submitted": "auto-generated",
         },
     )
-    message.attach_alternative(html, "text/html")
-    message.send(fail_silently=False)
 
 
 @dataclasses.dataclass

@@ -5,7 +5,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -20,10 +20,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 def calendar_feed(request, token):
     if not _TOKEN.fullmatch(token):
         raise Http404
-    feed = CalendarFeed.objects.select_related("owner").filter(token=token, owner__is_active=True).first()
-    if feed is None:
-        # An old token stops working the moment a new one is made: nothing caches this look-up.
-        raise Http404
+    # An old token stops working the moment a new one is made: nothing caches this look-up.
+    feed = get_object_or_404(CalendarFeed.objects.select_related("owner"), token=token, owner__is_active=True)
     response = HttpResponse(build_calendar(feed.owner), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="rookie.ics"'
     response["Cache-Control"] = "private, max-age=0, no-cache"
