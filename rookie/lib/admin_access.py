@@ -10,19 +10,27 @@ ObjectAccessSiteMixin goes on the admin site (accounts/admin_site.py): every Mod
 there, ours and third-party ones, gets ObjectAccessAdminMixin.
 """
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.admin import ModelAdmin
+from django.contrib.admin import AdminSite, ModelAdmin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 
 Permission = Callable[..., bool]
 
+# The mixins' bases for the type checker only: at run time they are plain mixins.
+if TYPE_CHECKING:
+    _ModelAdminBase = ModelAdmin[Model]
+    _AdminSiteBase = AdminSite
+else:
+    _ModelAdminBase = _AdminSiteBase = object
 
-class ObjectAccessAdminMixin:
+
+class ObjectAccessAdminMixin(_ModelAdminBase):
     """For a ModelAdmin: per-object pages answer alike for a missing and a forbidden object."""
 
     def _hidden(self, request: HttpRequest, object_id: str, allowed: Permission) -> bool:
@@ -34,7 +42,7 @@ class ObjectAccessAdminMixin:
         return obj is not None and not allowed(request, obj)
 
     def _as_missing(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)  # type: ignore[attr-defined,no-any-return]  # private: not in the stubs
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
@@ -60,11 +68,16 @@ class ObjectAccessAdminMixin:
         return super().history_view(request, object_id, extra_context)
 
 
-class ObjectAccessSiteMixin:
+class ObjectAccessSiteMixin(_AdminSiteBase):
     """For an AdminSite: applies ObjectAccessAdminMixin to every registered ModelAdmin, and guards
     "view on site" (/admin/r/<content type>/<id>/), which Django answers for any staff user."""
 
-    def register(self, model_or_iterable, admin_class=None, **options):
+    def register(
+        self,
+        model_or_iterable: type[Model] | Iterable[type[Model]],
+        admin_class: type[ModelAdmin[Any]] | None = None,
+        **options: Any,
+    ) -> None:
         admin_class = admin_class or ModelAdmin
         if not issubclass(admin_class, ObjectAccessAdminMixin):
             admin_class = type(
@@ -74,7 +87,7 @@ class ObjectAccessSiteMixin:
             )
         return super().register(model_or_iterable, admin_class, **options)
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLResolver | URLPattern]:
         return [
             path("r/<int:content_type_id>/<path:object_id>/", self.admin_view(self.view_on_site), name="view_on_site")
             if getattr(pattern, "name", None) == "view_on_site"
@@ -91,7 +104,7 @@ class ObjectAccessSiteMixin:
             model = ContentType.objects.get_for_id(content_type_id).model_class()
         except ContentType.DoesNotExist:
             raise Http404 from None
-        model_admin = self._registry.get(model)
+        model_admin = self._registry.get(model) if model is not None else None
         if model_admin is None:
             raise Http404  # not in the admin: nothing to view from here, whatever the id
         if not model_admin.has_view_or_change_permission(request):

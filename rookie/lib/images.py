@@ -15,6 +15,7 @@ are counted by walking its blocks, without decompressing them (`gif_frames`).
 import io
 import uuid
 import warnings
+from typing import IO, Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name → (file extension, save options)
-FORMATS = {
+FORMATS: dict[str, tuple[str, dict[str, Any]]] = {
     "PNG": ("png", {"optimize": True}),
     "JPEG": ("jpg", {"quality": 85, "optimize": True}),
     "WEBP": ("webp", {"quality": 85}),
@@ -43,25 +44,32 @@ class ImageRejected(ValidationError):
     pass
 
 
-def max_upload_bytes():
-    return getattr(settings, "IMAGE_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+class Upload(Protocol):
+    """What clean_image reads from an upload (Django's UploadedFile, or any binary file)."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
 
 
-def clean_image(upload, *, max_bytes=None):
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "IMAGE_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def clean_image(upload: Upload, *, max_bytes: int | None = None) -> "ContentFile[bytes]":
     """Return a ContentFile with the re-encoded image, named `<random>.<ext>`; raise ImageRejected."""
     max_bytes = max_bytes or max_upload_bytes()
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes:
         raise _too_big(max_bytes)
-    if hasattr(upload, "seek"):
-        upload.seek(0)
+    seek = getattr(upload, "seek", None)
+    if seek is not None:
+        seek(0)
     data = upload.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise _too_big(max_bytes)
     if not data:
         raise ImageRejected(_("The file is empty."), code="empty")
     image = _open_verified(data)
-    extension, options = FORMATS[image.format]
+    extension, options = FORMATS[str(image.format)]
     output = io.BytesIO()
     try:
         _reencode(image, output, options)
@@ -70,7 +78,7 @@ def clean_image(upload, *, max_bytes=None):
     return ContentFile(output.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
 
 
-def _open_verified(data):
+def _open_verified(data: bytes) -> Image.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -131,7 +139,7 @@ def gif_frames(data: bytes) -> tuple[int, int, int]:
     return frames, width, height
 
 
-def _skip_sub_blocks(data, position):
+def _skip_sub_blocks(data: bytes, position: int) -> int:
     while position < len(data):
         size = data[position]
         position += 1 + size
@@ -140,7 +148,7 @@ def _skip_sub_blocks(data, position):
     return position
 
 
-def _check_frames(probe, data):
+def _check_frames(probe: Image.Image, data: bytes) -> None:
     if probe.format == "GIF":
         try:
             frames, width, height = gif_frames(data)
@@ -157,7 +165,7 @@ def _check_frames(probe, data):
         raise _too_many_pixels()
 
 
-def _reencode(image, output, options):
+def _reencode(image: Image.Image, output: IO[bytes], options: dict[str, Any]) -> None:
     image_format = image.format
     if image_format == "GIF" and getattr(image, "n_frames", 1) > 1:
         # Keep animations; each frame was decoded by Pillow, nothing else is copied.
@@ -171,15 +179,15 @@ def _reencode(image, output, options):
     image.save(output, format=image_format, **options)
 
 
-def _too_big(max_bytes):
+def _too_big(max_bytes: int) -> ImageRejected:
     return ImageRejected(
         _("The image is too large (at most %(size)s).") % {"size": filesizeformat(max_bytes)}, code="too_big"
     )
 
 
-def _too_many_pixels():
+def _too_many_pixels() -> ImageRejected:
     return ImageRejected(_("The image has too many pixels."), code="too_many_pixels")
 
 
-def _not_an_image():
+def _not_an_image() -> ImageRejected:
     return ImageRejected(_("Upload a PNG, JPEG, WebP or GIF image."), code="invalid_image")

@@ -27,8 +27,9 @@ import bisect
 import html
 import re
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
@@ -47,6 +48,7 @@ from markdown.treeprocessors import Treeprocessor
 from rookie.lib.languages import LANGUAGE_CODES
 
 EXTENSIONS = ["extra", "sane_lists", "toc", "smarty"]
+T = TypeVar("T")
 
 # The longest guide text (per language) and preview. Real guides are under 9,000 characters
 # (the seed essays); this leaves room for a long one and keeps the worst case bounded.
@@ -155,7 +157,7 @@ class Heading:
     name: str
     children: tuple["Heading", ...] = ()
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "level": self.level,
             "id": self.id,
@@ -164,7 +166,7 @@ class Heading:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Heading":
+    def from_json(cls, data: Mapping[str, Any]) -> "Heading":
         return cls(
             level=int(data["level"]),
             id=str(data["id"]),
@@ -338,7 +340,7 @@ def _is_web_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def _stored_attribute(tag, attribute, value):
+def _stored_attribute(tag: str, attribute: str, value: str) -> str | None:
     # nh3 has already refused unsafe schemes; every value returned here is built from a safe
     # pattern, since nh3 does not check this function's output again.
     if tag == "a" and attribute == "href":
@@ -350,7 +352,7 @@ def _stored_attribute(tag, attribute, value):
     return value
 
 
-def _stored_href(href):
+def _stored_href(href: str) -> str | None:
     href = _browser_form(href)
     if href.startswith("#"):
         return "#" + ID_PREFIX + href[1:]
@@ -363,7 +365,7 @@ def _stored_href(href):
     return href
 
 
-def _stored_src(src):
+def _stored_src(src: str) -> str | None:
     src = _browser_form(src)
     if _leaves_site(src):
         return None  # a protocol-relative image: neither http(s) nor on this site
@@ -430,23 +432,23 @@ def _resolve(
 
 
 class _Deadline:
-    def __init__(self, seconds):
+    def __init__(self, seconds: float | None) -> None:
         self.at = None if seconds is None else time.monotonic() + seconds
 
-    def check(self):
+    def check(self) -> None:
         if self.at is not None and time.monotonic() > self.at:
             raise MarkdownTooComplex
 
 
-def _checked(method, deadline):
-    def call(*args, **kwargs):
+def _checked(method: Callable[..., T], deadline: _Deadline) -> Callable[..., T]:
+    def call(*args: Any, **kwargs: Any) -> T:
         deadline.check()
         return method(*args, **kwargs)
 
     return call
 
 
-def _check_every_step(md, deadline):
+def _check_every_step(md: markdown.Markdown, deadline: _Deadline) -> None:
     """Check the deadline before each step of every processor: the slow inputs are slow because
     some processor runs thousands of times, each run scanning the rest of the text."""
     for processor in md.preprocessors:
@@ -465,7 +467,7 @@ def _check_every_step(md, deadline):
         processor.run = _checked(processor.run, deadline)
 
 
-def _check_nesting(raw_html):
+def _check_nesting(raw_html: str) -> None:
     depth = deepest = 0
     for match in _HTML_TAG_RE.finditer(raw_html):
         if match.group(2).lower() in _FLAT_ELEMENTS:
@@ -486,19 +488,19 @@ class _LinkText:
     and is done once per string and position.
     """
 
-    def __init__(self):
-        self.data = None
-        self.found = {}
-        self.brackets = None
+    def __init__(self) -> None:
+        self.data: str | None = None
+        self.found: dict[int, tuple[str, int, bool]] = {}
+        self.brackets: list[int] | None = None
 
-    def get_text(self, data, index):
+    def get_text(self, data: str, index: int) -> tuple[str, int, bool]:
         if data is not self.data:
             self.data, self.found, self.brackets = data, {}, None
         if index not in self.found:
             self.found[index] = self._scan(data, index)
         return self.found[index]
 
-    def _scan(self, data, index):
+    def _scan(self, data: str, index: int) -> tuple[str, int, bool]:
         # The text of a bracket that never closes is not used: no need to copy the rest of the data.
         close = data.find("]", index)
         if close == -1:
@@ -518,8 +520,11 @@ class _LinkText:
         return "", len(data), False
 
 
-def _bounded_get_link(get_link):
-    def bounded(data, index):
+LinkScan = tuple[str | None, str | None, int, bool]
+
+
+def _bounded_get_link(get_link: Callable[[str, int], LinkScan]) -> Callable[[str, int], LinkScan]:
+    def bounded(data: str, index: int) -> LinkScan:
         if data[index : index + 1] != "(":
             return "", None, index, False
         # The original scans to the end of the text for a `(` never closed: look no further than
@@ -530,40 +535,42 @@ def _bounded_get_link(get_link):
     return bounded
 
 
-class _CheckedHTMLExtractor(HTMLExtractorExtra):
+# Python-Markdown ships no type information: its classes are Any to the type checker.
+class _CheckedHTMLExtractor(HTMLExtractorExtra):  # type: ignore[misc]
     """md_in_html's raw-HTML extractor, checking the deadline at every tag: the standard library's
     parser rescans the rest of the text for each unfinished tag such as `<a `."""
 
-    deadline = None
+    def __init__(self, md: markdown.Markdown, deadline: _Deadline) -> None:
+        self.deadline = deadline
+        super().__init__(md)
 
-    def updatepos(self, i, j):
+    def updatepos(self, i: int, j: int) -> int:
         self.deadline.check()
-        return super().updatepos(i, j)
+        return int(super().updatepos(i, j))
 
-    def parse_starttag(self, i):
+    def parse_starttag(self, i: int) -> int:
         self.deadline.check()
-        return super().parse_starttag(i)
+        return int(super().parse_starttag(i))
 
 
-class _CheckedHtmlBlockPreprocessor(Preprocessor):
-    def __init__(self, md, deadline):
+class _CheckedHtmlBlockPreprocessor(Preprocessor):  # type: ignore[misc]
+    def __init__(self, md: markdown.Markdown, deadline: _Deadline) -> None:
         super().__init__(md)
         self.deadline = deadline
 
-    def run(self, lines):
-        parser = _CheckedHTMLExtractor(self.md)
-        parser.deadline = self.deadline
+    def run(self, lines: list[str]) -> list[str]:
+        parser = _CheckedHTMLExtractor(self.md, self.deadline)
         parser.feed("\n".join(lines))
         parser.close()
         return "".join(parser.cleandoc).split("\n")
 
 
-class _BoundedExtension(Extension):
-    def __init__(self, deadline):
+class _BoundedExtension(Extension):  # type: ignore[misc]
+    def __init__(self, deadline: _Deadline) -> None:
         super().__init__()
         self.deadline = deadline
 
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
         link_text = _LinkText()
         for name in ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref"):
             if name in md.inlinePatterns:
@@ -579,19 +586,19 @@ class _BoundedExtension(Extension):
             md.preprocessors.register(_CheckedHtmlBlockPreprocessor(md, self.deadline), "html_block", 20)
 
 
-class _ExternalLinkTreeprocessor(Treeprocessor):
-    def run(self, root: Element):
+class _ExternalLinkTreeprocessor(Treeprocessor):  # type: ignore[misc]
+    def run(self, root: Element) -> None:
         for element in root.iter("a"):
             if _is_web_url(_browser_form(element.get("href") or "")):
                 element.set("rel", EXTERNAL_REL)
 
 
-class _ExternalLinkExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+class _ExternalLinkExtension(Extension):  # type: ignore[misc]
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
         md.treeprocessors.register(_ExternalLinkTreeprocessor(md), "rookie_external_links", 0)
 
 
-def _headings(tokens):
+def _headings(tokens: Iterable[Mapping[str, Any]]) -> Iterator[Heading]:
     for token in tokens:
         yield Heading(
             level=token["level"],

@@ -16,6 +16,7 @@ hash, or names a user who no longer exists.
 
 from django.conf import settings
 from django.contrib.sessions.backends import cached_db
+from django.core.cache import BaseCache, caches
 
 from rookie.lib.cache_guard import CACHE_ERRORS, CacheUnavailable, TolerantCache
 
@@ -23,7 +24,7 @@ from rookie.lib.cache_guard import CACHE_ERRORS, CacheUnavailable, TolerantCache
 class SessionStore(cached_db.SessionStore):
     def __init__(self, session_key: str | None = None) -> None:
         super().__init__(session_key)
-        self._strict_cache = self._cache
+        self._strict_cache: BaseCache = caches[settings.SESSION_CACHE_ALIAS]
         self._cache = TolerantCache(settings.SESSION_CACHE_ALIAS)
 
     def flush(self) -> None:

@@ -1,17 +1,20 @@
 """Form widgets that render faster than Django's template-per-option defaults."""
 
+from collections.abc import Mapping
 from html import escape
+from typing import Any
 
 from django import forms
-from django.utils.safestring import mark_safe
+from django.forms.renderers import BaseRenderer
+from django.utils.safestring import SafeString, mark_safe
 
 
-def _escape(value):
+def _escape(value: object) -> str:
     # django.utils.html.conditional_escape without its lazy-string wrappers (hot loop).
-    return value.__html__() if hasattr(value, "__html__") else escape(str(value))
+    return str(value.__html__()) if hasattr(value, "__html__") else escape(str(value))
 
 
-def _attrs(attrs):
+def _attrs(attrs: Mapping[str, object]) -> str:
     # What django/forms/widgets/attrs.html writes: True is a bare attribute, False is left out.
     return "".join(
         f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
@@ -28,7 +31,9 @@ class FastSelect(forms.Select):
     is what Django's select.html writes: the same attributes, escaping, optgroups and selection.
     """
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: BaseRenderer | None = None
+    ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         parts = [f'<select name="{_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
