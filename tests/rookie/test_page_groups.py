@@ -67,7 +67,7 @@ def test_a_member_page_goes_stale_with_the_groups_shown_on_member_pages(alice):
 
 
 def test_members_pages_show_guides_and_networks():
-    # The dashboard and the coach page list guides and networks: their changes make them stale.
+    # Members' cached pages (the dashboard, the coach page) go stale when guides or networks change.
     from articles.pagecache import GROUP as GUIDES
     from networks.pagecache import GROUP as NETWORKS
 
