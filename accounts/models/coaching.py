@@ -215,10 +215,6 @@ class GoalSuggestion(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def is_pending(self):
-        return self.status == SuggestionStatus.PENDING
-
 
 class AccessKind(models.TextChoices):
     CLIENT_LIST = "list", _("Summary in the client list")

@@ -282,10 +282,6 @@ class FollowUp(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def is_done(self):
-        return self.done_at is not None
-
 
 class ReminderLog(models.Model):
     """One row per member and day a reminder digest was sent: what makes send_reminders idempotent."""

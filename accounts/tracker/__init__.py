@@ -1,1 +1,1 @@
-"""The member's private tracker: goals, contacts, interactions, follow-ups, events (issue 5, core)."""
+"""The member's private tracker: goals, contacts, interactions, follow-ups, events."""

@@ -1,8 +1,9 @@
 """Ready-made goals drawn from the guides' advice, offered as "add to my goals".
 
 A small list in code rather than a table: the texts are UI strings translated by the catalogue,
-and each template knows how to work out its own due date. Editors will later attach template keys
-to guides; `accounts.tracker.services.goal_add_from_template` turns a key into a member's goal.
+and each template knows how to work out its own due date. Editors attach template keys to guides
+(articles/models.py: suggested goals); `accounts.tracker.services.goal_add_from_template` turns a
+key into a member's goal.
 """
 
 import calendar

@@ -1,8 +1,9 @@
 """Read-side queries of the tracker, for a given owner.
 
-Nothing here reads request.user: views pass the signed-in member, and the coaching issue will pass
-a client whose progress a coach may see. Every function runs a fixed number of queries whatever
-the size of the data (lists are capped; counts are aggregates).
+Nothing here reads request.user: the tracker's views pass the signed-in member, and coaching
+(accounts/coaching/queries.py) passes a client whose progress a coach may see. Every function
+runs a fixed number of queries whatever the size of the data (lists are capped; counts are
+aggregates).
 """
 
 import datetime

@@ -1,10 +1,11 @@
 """The coach's side, under /<lang>/coach/: clients, invitations, the read-only client pages, feedback.
 
-Every view about a client goes through `_get_grant_for_coach` on every request: an ACTIVE grant of
-the signed-in coach for that member, or a 404. A revoked grant, another coach's client or a member
-who never shared is the same 404; contacts, interactions and follow-up details also need the
-contacts scope. A coach has no form that changes a client's data: the tracker's own URLs look
-objects up through request.user, so the coach's POSTs there find nothing (404).
+Every view about a client looks the grant up afresh on every request (accounts/coaching/access.py:
+get_grant_for_coach): an ACTIVE grant of the signed-in coach for that member, or a 404. A revoked
+grant, another coach's client or a member who never shared is the same 404; contacts, interactions
+and follow-up details also need the contacts scope. A coach has no form that changes a client's
+data: the tracker's own URLs look objects up through request.user, so the coach's POSTs there find
+nothing (404). A signed-in user who is not a coach gets 403 (accounts/roles.py: role_required).
 """
 
 from django.contrib import messages
