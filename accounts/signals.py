@@ -70,12 +70,12 @@ def _user_changed(sender: type, instance: User, update_fields: Iterable[str] | N
 
 def connect() -> None:
     """Connect the receivers; the dispatch uids make a second call a no-op."""
-    for model in OWNED:
-        post_save.connect(_owned_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_saved")
-        post_delete.connect(_owned_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_deleted")
-    for model in BETWEEN_MEMBER_AND_COACH:
-        post_save.connect(_between_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_saved")
-        post_delete.connect(_between_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_deleted")
+    for owned in OWNED:
+        post_save.connect(_owned_changed, sender=owned, dispatch_uid=f"pagecache_{owned.__name__}_saved")
+        post_delete.connect(_owned_changed, sender=owned, dispatch_uid=f"pagecache_{owned.__name__}_deleted")
+    for shared in BETWEEN_MEMBER_AND_COACH:
+        post_save.connect(_between_changed, sender=shared, dispatch_uid=f"pagecache_{shared.__name__}_saved")
+        post_delete.connect(_between_changed, sender=shared, dispatch_uid=f"pagecache_{shared.__name__}_deleted")
     post_save.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_saved")
     post_delete.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_deleted")
     post_save.connect(_user_changed, sender=User, dispatch_uid="pagecache_user_saved")

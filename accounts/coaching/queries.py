@@ -5,14 +5,19 @@ figures are grouped aggregates over all clients at once, lists are capped, relat
 fetched with select_related / prefetch_related. The docstrings list the queries.
 """
 
+from __future__ import annotations
+
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Max, Model, OuterRef, Prefetch, Q, Subquery
+from django.db.models.expressions import Combinable
 from django.utils import timezone
 
-from accounts.coaching.charts import progress_line, week_starts, weekly_bars
+from accounts.coaching.charts import BarChart, LineChart, progress_line, week_starts, weekly_bars
 from accounts.models import (
     CoachAccessLog,
     CoachComment,
@@ -26,6 +31,7 @@ from accounts.models import (
     GrantStatus,
     Interaction,
     SuggestionStatus,
+    User,
 )
 from accounts.models.coaching import ENDED_STATUSES
 from networks.models import Evaluation, Membership, Score
@@ -43,8 +49,8 @@ THREAD_LIMIT = 30
 HISTORY_LIMIT = 10
 FEEDBACK_LIMIT = 3
 
-GOAL_ORDER = [F("due_date").asc(nulls_last=True), "id"]
-STATUS_ORDER = {GoalStatus.ACTIVE: 0, GoalStatus.DONE: 1, GoalStatus.DROPPED: 2}
+GOAL_ORDER: list[str | Combinable] = [F("due_date").asc(nulls_last=True), "id"]
+STATUS_ORDER: dict[str, int] = {GoalStatus.ACTIVE: 0, GoalStatus.DONE: 1, GoalStatus.DROPPED: 2}
 
 
 # --- Follow-up statistics and the weekly chart (grouped over any number of members) -------------
@@ -60,15 +66,15 @@ class FollowUpStats:
     snoozed_on_time_recent: int = 0
 
     @property
-    def late_recent(self):
+    def late_recent(self) -> int:
         return self.done_recent - self.on_time_recent
 
     @property
-    def on_time_percent(self):
+    def on_time_percent(self) -> int | None:
         return round(100 * self.on_time_recent / self.done_recent) if self.done_recent else None
 
 
-def follow_up_stats(owner_ids, *, now):
+def follow_up_stats(owner_ids: Iterable[int], *, now: datetime.datetime) -> dict[int, FollowUpStats]:
     """{owner_id: FollowUpStats}, in one grouped query.
 
     "On time" compares the local date the follow-up was done with the due date in force when it
@@ -92,12 +98,17 @@ def follow_up_stats(owner_ids, *, now):
     )
     stats = {owner_id: FollowUpStats() for owner_id in owner_ids}
     for row in rows:
-        owner_id = row.pop("owner_id")
-        stats[owner_id] = FollowUpStats(**row)
+        stats[row["owner_id"]] = FollowUpStats(
+            open=row["open"],
+            overdue=row["overdue"],
+            done_recent=row["done_recent"],
+            on_time_recent=row["on_time_recent"],
+            snoozed_on_time_recent=row["snoozed_on_time_recent"],
+        )
     return stats
 
 
-def weekly_interaction_charts(owner_ids, *, today):
+def weekly_interaction_charts(owner_ids: Iterable[int], *, today: datetime.date) -> dict[int, BarChart]:
     """{owner_id: BarChart} of interactions per week over the last CHART_WEEKS weeks, in one query."""
     weeks = week_starts(today, CHART_WEEKS)
     rows = (
@@ -106,16 +117,16 @@ def weekly_interaction_charts(owner_ids, *, today):
         .annotate(n=Count("id"))
         .order_by()
     )
-    counts = defaultdict(Counter)
+    counts: defaultdict[int, Counter[datetime.date]] = defaultdict(Counter)
     for row in rows:
         day = row["occurred_on"]
         counts[row["owner_id"]][day - datetime.timedelta(days=day.weekday())] += row["n"]
     return {owner_id: weekly_bars([(week, counts[owner_id][week]) for week in weeks]) for owner_id in owner_ids}
 
 
-def _latest(model, field_name, **filters):
+def _latest(model: type[Model], field_name: str, **filters: Any) -> Subquery:
     return Subquery(
-        model.objects.filter(owner=OuterRef("member_id"), **filters)
+        model._default_manager.filter(owner=OuterRef("member_id"), **filters)
         .order_by(F(field_name).desc())
         .values(field_name)[:1]
     )
@@ -127,31 +138,31 @@ def _latest(model, field_name, **filters):
 @dataclass
 class ClientSummary:
     grant: CoachGrant
-    goals: list
+    goals: list[Goal]
     goal_count: int
     stats: FollowUpStats
-    chart: object
+    chart: BarChart
     last_activity: datetime.datetime | None
     inactive_days: int | None
 
     @property
-    def member(self):
+    def member(self) -> User:
         return self.grant.member
 
     @property
-    def more_goals(self):
+    def more_goals(self) -> int:
         return self.goal_count - len(self.goals)
 
     @property
-    def is_inactive(self):
+    def is_inactive(self) -> bool:
         return self.inactive_days is None or self.inactive_days >= INACTIVE_AFTER_DAYS
 
     @property
-    def needs_attention(self):
+    def needs_attention(self) -> bool:
         return self.stats.overdue > 0 or self.is_inactive
 
 
-def clients_for_coach(coach, *, now=None):
+def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> list[ClientSummary]:
     """The coach's clients (active grants), most in need of attention first, in four queries:
 
     1. the active grants with their members and, per member, the latest tracker activity
@@ -176,7 +187,7 @@ def clients_for_coach(coach, *, now=None):
     if not grants:
         return []
     member_ids = [grant.member_id for grant in grants]
-    goals = defaultdict(list)
+    goals: defaultdict[int, list[Goal]] = defaultdict(list)
     for goal in (
         Goal.objects.filter(owner_id__in=member_ids, status=GoalStatus.ACTIVE)
         .only("id", "owner_id", "title", "progress", "target", "due_date")
@@ -186,7 +197,7 @@ def clients_for_coach(coach, *, now=None):
     stats = follow_up_stats(member_ids, now=now)
     charts = weekly_interaction_charts(member_ids, today=today)
 
-    summaries = []
+    summaries: list[ClientSummary] = []
     for grant in grants:
         moments = [grant.last_interaction, grant.last_goal, grant.last_follow_up, grant.last_contact]
         last_activity = max((moment for moment in moments if moment is not None), default=None)
@@ -210,7 +221,7 @@ def clients_for_coach(coach, *, now=None):
     return summaries
 
 
-def invitations_for_coach(coach):
+def invitations_for_coach(coach: User) -> tuple[list[CoachGrant], list[CoachGrant]]:
     """Invitations waiting for this coach, and those the coach sent that wait for a member (one query)."""
     pending = list(CoachGrant.objects.pending().filter(coach=coach).select_related("member").order_by("created_at"))
     return (
@@ -225,39 +236,39 @@ def invitations_for_coach(coach):
 @dataclass
 class GoalView:
     goal: Goal
-    chart: object
+    chart: LineChart
 
 
 @dataclass
 class ClientOverview:
     grant: CoachGrant
-    goals: list
+    goals: list[GoalView]
     stats: FollowUpStats
-    chart: object
-    memberships: list
-    evaluations: list
-    threads: list
-    suggestions: list
+    chart: BarChart
+    memberships: list[Membership]
+    evaluations: list[Evaluation]
+    threads: list[CoachComment]
+    suggestions: list[GoalSuggestion]
     contact_count: int = 0
     interaction_count: int = 0
-    interactions: list = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
 
     @property
-    def member(self):
+    def member(self) -> User:
         return self.grant.member
 
     @property
-    def active_goals(self):
+    def active_goals(self) -> list[Goal]:
         return [view.goal for view in self.goals if view.goal.status == GoalStatus.ACTIVE]
 
 
-def goal_views(member_id, *, today):
+def goal_views(member_id: int, *, today: datetime.date) -> list[GoalView]:
     """The member's goals (active first), each with its progress chart: two queries."""
     goals = sorted(
         Goal.objects.filter(owner_id=member_id).order_by(*GOAL_ORDER),
         key=lambda goal: STATUS_ORDER.get(goal.status, 9),
     )
-    history = defaultdict(list)
+    history: defaultdict[int, list[tuple[datetime.date, int]]] = defaultdict(list)
     for goal_id, day, progress in (
         GoalProgress.objects.filter(goal__owner_id=member_id)
         .order_by("goal_id", "recorded_on")
@@ -273,7 +284,7 @@ def goal_views(member_id, *, today):
     return views
 
 
-def conversation(member_id, coach_id=None, *, limit=THREAD_LIMIT):
+def conversation(member_id: int, coach_id: int | None = None, *, limit: int = THREAD_LIMIT) -> list[CoachComment]:
     """The newest conversations (top comments with their replies) of a member: two queries."""
     threads = CoachComment.objects.filter(member_id=member_id, parent__isnull=True)
     if coach_id is not None:
@@ -286,7 +297,7 @@ def conversation(member_id, coach_id=None, *, limit=THREAD_LIMIT):
     )
 
 
-def client_overview(grant, *, now=None):
+def client_overview(grant: CoachGrant, *, now: datetime.datetime | None = None) -> ClientOverview:
     """Everything on the client page, in 10 queries (13 with the contacts scope):
 
     1–2. goals, then the progress history of all of them
@@ -329,7 +340,7 @@ def client_overview(grant, *, now=None):
     return overview
 
 
-def client_contacts(member_id):
+def client_contacts(member_id: int) -> dict[str, Any]:
     """Contacts with their interaction counts, and the newest interactions: three queries."""
     contacts = list(
         Contact.objects.filter(owner_id=member_id)
@@ -344,7 +355,7 @@ def client_contacts(member_id):
     }
 
 
-def client_follow_ups(member_id):
+def client_follow_ups(member_id: int) -> dict[str, list[FollowUp]]:
     """Open follow-ups (all, by due date) and the newest done ones (capped): two queries."""
     follow_ups = FollowUp.objects.filter(owner_id=member_id).select_related("contact")
     return {
@@ -358,24 +369,24 @@ def client_follow_ups(member_id):
 
 @dataclass
 class Sharing:
-    grants: list  # active and pending, whoever invited
-    ended: list
-    threads: list
-    pending_suggestions: list
-    decided_suggestions: list
-    access_log: list
+    grants: list[CoachGrant]  # active and pending, whoever invited
+    ended: list[CoachGrant]
+    threads: list[CoachComment]
+    pending_suggestions: list[GoalSuggestion]
+    decided_suggestions: list[GoalSuggestion]
+    access_log: list[CoachAccessLog]
     access_log_count: int
 
     @property
-    def active(self):
+    def active(self) -> list[CoachGrant]:
         return [grant for grant in self.grants if grant.status == GrantStatus.ACTIVE]
 
     @property
-    def active_coach_ids(self):
+    def active_coach_ids(self) -> set[int]:
         return {grant.coach_id for grant in self.active}
 
 
-def sharing_for_member(member, *, now=None):
+def sharing_for_member(member: User, *, now: datetime.datetime | None = None) -> Sharing:
     """The member's Coaching page, in nine queries:
 
     1. open grants with their coaches   2. the latest ended ones
@@ -400,18 +411,18 @@ def sharing_for_member(member, *, now=None):
 
 @dataclass
 class MemberFeedback:
-    coaches: list  # active grants
-    invitations: list  # coaches' invitations waiting for the member
-    comments: list
-    suggestions: list
+    coaches: list[CoachGrant]  # active grants
+    invitations: list[CoachGrant]  # coaches' invitations waiting for the member
+    comments: list[CoachComment]
+    suggestions: list[GoalSuggestion]
     suggestion_count: int
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
         return not (self.coaches or self.invitations or self.comments or self.suggestions)
 
 
-def feedback_for_member(member):
+def feedback_for_member(member: User) -> MemberFeedback:
     """What the member's dashboard shows about coaching, in four queries:
 
     1. active grants and invitations from coaches, with the coaches

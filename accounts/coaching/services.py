@@ -5,9 +5,15 @@ Views look the object up through the signed-in user first (404 otherwise); the f
 re-check the state under a row lock, so two tabs (or two people) cannot both act on one invitation.
 """
 
+from __future__ import annotations
+
+import datetime
 import logging
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from accounts.coaching import notifications
@@ -15,10 +21,13 @@ from accounts.models import (
     CoachAccessLog,
     CoachComment,
     CoachGrant,
+    Contact,
+    Goal,
     GoalSuggestion,
     GrantScope,
     GrantStatus,
     SuggestionStatus,
+    User,
 )
 from accounts.tracker import services as tracker_services
 
@@ -29,10 +38,10 @@ class DuplicateGrant(Exception):
     """An invitation or grant between these two people is already in force."""
 
 
-def _notify(send, *args):
+def _notify(send: Callable[..., object], *args: Any) -> None:
     """Send once the surrounding transaction commits; a mail server that is down is no 500."""
 
-    def deliver():
+    def deliver() -> None:
         try:
             send(*args)
         except Exception:
@@ -41,7 +50,7 @@ def _notify(send, *args):
     transaction.on_commit(deliver)
 
 
-def _create_grant(**fields):
+def _create_grant(**fields: Any) -> CoachGrant:
     try:
         with transaction.atomic():
             return CoachGrant.objects.create(**fields)
@@ -50,21 +59,21 @@ def _create_grant(**fields):
         raise DuplicateGrant from error
 
 
-def grant_invite_coach(*, member, coach, scope):
+def grant_invite_coach(*, member: User, coach: User, scope: str) -> CoachGrant:
     """The member invites a coach: that is the member's agreement; the coach still has to accept."""
     grant = _create_grant(member=member, coach=coach, scope=scope, status=GrantStatus.AWAITING_COACH)
     _notify(notifications.send_invitation, grant)
     return grant
 
 
-def grant_invite_member(*, coach, member):
+def grant_invite_member(*, coach: User, member: User) -> CoachGrant:
     """A coach invites a member; nothing is shared until the member accepts and picks the scope."""
     grant = _create_grant(member=member, coach=coach, scope=GrantScope.PROGRESS, status=GrantStatus.AWAITING_MEMBER)
     _notify(notifications.send_invitation, grant)
     return grant
 
 
-def _change(grant, *, allowed, **changes):
+def _change(grant: CoachGrant, *, allowed: Sequence[str], **changes: Any) -> CoachGrant | None:
     """Apply `changes` if the grant is still in one of the `allowed` states; None when it is not."""
     with transaction.atomic():
         locked = CoachGrant.objects.select_for_update().filter(pk=grant.pk, status__in=allowed).first()
@@ -76,7 +85,7 @@ def _change(grant, *, allowed, **changes):
     return locked
 
 
-def grant_accept_by_member(*, grant, scope):
+def grant_accept_by_member(*, grant: CoachGrant, scope: str) -> CoachGrant | None:
     accepted = _change(
         grant, allowed=[GrantStatus.AWAITING_MEMBER], status=GrantStatus.ACTIVE, scope=scope, accepted_at=timezone.now()
     )
@@ -85,7 +94,7 @@ def grant_accept_by_member(*, grant, scope):
     return accepted
 
 
-def grant_accept_by_coach(*, grant):
+def grant_accept_by_coach(*, grant: CoachGrant) -> CoachGrant | None:
     accepted = _change(
         grant, allowed=[GrantStatus.AWAITING_COACH], status=GrantStatus.ACTIVE, accepted_at=timezone.now()
     )
@@ -94,13 +103,13 @@ def grant_accept_by_coach(*, grant):
     return accepted
 
 
-def grant_decline(*, grant, by_coach):
+def grant_decline(*, grant: CoachGrant, by_coach: bool) -> CoachGrant | None:
     """Decline the other side's invitation."""
     waiting_for = GrantStatus.AWAITING_COACH if by_coach else GrantStatus.AWAITING_MEMBER
     return _change(grant, allowed=[waiting_for], status=GrantStatus.DECLINED, ended_at=timezone.now())
 
 
-def grant_revoke(*, grant):
+def grant_revoke(*, grant: CoachGrant) -> CoachGrant | None:
     """The member ends a grant or withdraws their invitation; the coach's next request is a 404."""
     return _change(
         grant,
@@ -110,16 +119,24 @@ def grant_revoke(*, grant):
     )
 
 
-def grant_withdraw(*, grant):
+def grant_withdraw(*, grant: CoachGrant) -> CoachGrant | None:
     """The coach withdraws an invitation the member has not answered yet."""
     return _change(grant, allowed=[GrantStatus.AWAITING_MEMBER], status=GrantStatus.REVOKED, ended_at=timezone.now())
 
 
-def grant_set_scope(*, grant, scope):
+def grant_set_scope(*, grant: CoachGrant, scope: str) -> CoachGrant | None:
     return _change(grant, allowed=[GrantStatus.ACTIVE, GrantStatus.AWAITING_COACH], scope=scope)
 
 
-def comment_add(*, member, coach, author, body, goal=None, parent=None):
+def comment_add(
+    *,
+    member: User,
+    coach: User,
+    author: User,
+    body: str,
+    goal: Goal | None = None,
+    parent: CoachComment | None = None,
+) -> CoachComment:
     # Replies hang off the top comment of a conversation: one level, easy to read on a phone.
     if parent is not None and parent.parent_id is not None:
         parent = parent.parent
@@ -130,7 +147,16 @@ def comment_add(*, member, coach, author, body, goal=None, parent=None):
     return comment
 
 
-def suggestion_add(*, member, coach, title, kind, target, due_date=None, note=""):
+def suggestion_add(
+    *,
+    member: User,
+    coach: User,
+    title: str,
+    kind: str,
+    target: int,
+    due_date: datetime.date | None = None,
+    note: str = "",
+) -> GoalSuggestion:
     suggestion = GoalSuggestion.objects.create(
         member=member, coach=coach, title=title, kind=kind, target=target, due_date=due_date, note=note
     )
@@ -138,7 +164,7 @@ def suggestion_add(*, member, coach, title, kind, target, due_date=None, note=""
     return suggestion
 
 
-def suggestion_accept(*, suggestion):
+def suggestion_accept(*, suggestion: GoalSuggestion) -> Goal | None:
     """Create the member's goal from a pending suggestion, in one transaction; None if already answered."""
     with transaction.atomic():
         locked = (
@@ -161,7 +187,7 @@ def suggestion_accept(*, suggestion):
     return goal
 
 
-def suggestion_decline(*, suggestion):
+def suggestion_decline(*, suggestion: GoalSuggestion) -> GoalSuggestion | None:
     with transaction.atomic():
         locked = (
             GoalSuggestion.objects.select_for_update().filter(pk=suggestion.pk, status=SuggestionStatus.PENDING).first()
@@ -174,7 +200,7 @@ def suggestion_decline(*, suggestion):
     return locked
 
 
-def access_log_add(*, coach, member_ids, what, contact=None):
+def access_log_add(*, coach: User, member_ids: Sequence[int], what: str, contact: Contact | None = None) -> None:
     """Record what a coach viewed, one row per member, in one statement.
 
     One multi-row INSERT without model instances or a transaction around it: the coach page logs
@@ -186,12 +212,13 @@ def access_log_add(*, coach, member_ids, what, contact=None):
         return
     meta = CoachAccessLog._meta
     quote = connection.ops.quote_name
-    fields = [meta.get_field(name) for name in ("coach", "member", "what", "contact", "viewed_at")]
-    viewed_at = meta.get_field("viewed_at").get_db_prep_value(timezone.now(), connection)
+    # All five are concrete columns of the table (never reverse relations).
+    fields = [cast(Field, meta.get_field(name)) for name in ("coach", "member", "what", "contact", "viewed_at")]
+    columns = ", ".join(quote(str(field.column)) for field in fields)
+    viewed_at = fields[-1].get_db_prep_value(timezone.now(), connection)
     contact_id = contact.pk if contact is not None else None
     rows = [(coach.pk, member_id, str(what), contact_id, viewed_at) for member_id in member_ids]
     placeholders = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
-    columns = ", ".join(quote(field.column) for field in fields)
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {placeholders}",  # noqa: S608 (names from _meta)

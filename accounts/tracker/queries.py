@@ -6,13 +6,16 @@ runs a fixed number of queries whatever the size of the data (lists are capped; 
 aggregates).
 """
 
+from __future__ import annotations
+
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Concat
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interaction
+from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interaction, User
 from networks.models import Network
 
 # Rows per dashboard section; each section links to its full list.
@@ -21,20 +24,20 @@ DASHBOARD_LIMIT = 10
 TAG_SEPARATOR = ", "
 
 
-def networks_for_picker(owner):
+def networks_for_picker(owner: User) -> QuerySet[Network]:
     """Networks a member may link a goal or contact to: approved ones and those they submitted."""
     return Network.objects.filter(Q(status=Network.Status.APPROVED) | Q(submitted_by=owner)).order_by("name")
 
 
-def contacts_of(owner):
+def contacts_of(owner: User) -> QuerySet[Contact]:
     return Contact.objects.filter(owner=owner)
 
 
-def open_follow_ups(owner):
+def open_follow_ups(owner: User) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(owner=owner, done_at__isnull=True)
 
 
-def contacts_with_tag(queryset, tag):
+def contacts_with_tag(queryset: QuerySet[Contact], tag: str) -> QuerySet[Contact]:
     """Contacts carrying exactly `tag` (not merely a tag containing it), on SQLite and PostgreSQL."""
     padded = Concat(Value(TAG_SEPARATOR), "tags", Value(TAG_SEPARATOR))
     return queryset.annotate(_padded_tags=padded).filter(
@@ -42,15 +45,15 @@ def contacts_with_tag(queryset, tag):
     )
 
 
-def split_tags(tags):
+def split_tags(tags: str | None) -> list[str]:
     return [tag.strip() for tag in (tags or "").split(TAG_SEPARATOR.strip()) if tag.strip()]
 
 
 # Goals without a due date come after those with one, on every database.
-GOAL_ORDER = [F("due_date").asc(nulls_last=True), "id"]
+GOAL_ORDER: list[str | Combinable] = [F("due_date").asc(nulls_last=True), "id"]
 
 
-def week_end(today):
+def week_end(today: datetime.date) -> datetime.date:
     """The last day of "this week" on the dashboard: today and the six days after it."""
     return today + datetime.timedelta(days=6)
 
@@ -58,21 +61,22 @@ def week_end(today):
 @dataclass
 class Dashboard:
     today: datetime.date
-    overdue: list
+    overdue: list[FollowUp]
     overdue_count: int
-    due_this_week: list
+    due_this_week: list[FollowUp]
     due_this_week_count: int
-    losing_touch: list
+    losing_touch: list[Contact]
     losing_touch_count: int
     contact_count: int
-    goals: list
+    goals: list[Goal]
     goal_count: int
-    interactions: list
-    events: list
-    contact_choices: list
+    interactions: list[Interaction]
+    events: list[Event]
+    # (id, name) of every contact, for the quick-add forms' pickers.
+    contact_choices: list[tuple[int, str]]
 
 
-def dashboard_for(owner, *, today, limit=DASHBOARD_LIMIT):
+def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_LIMIT) -> Dashboard:
     """Everything the dashboard shows, in ten queries whatever the amount of data:
 
     1. follow-up counts (overdue, due this week) in one aggregate

@@ -4,7 +4,11 @@ Callers pass objects they have already looked up through the owner; the function
 rows they change under a lock (select_for_update), so two quick taps cannot lose an update.
 """
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -22,6 +26,7 @@ from accounts.models import (
     GoalStatus,
     Interaction,
     InteractionKind,
+    User,
 )
 from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
 
@@ -33,11 +38,11 @@ CHECK_IN_DAYS = 30
 FIRST_MEETING_KINDS = {InteractionKind.MET, InteractionKind.FIKA, InteractionKind.EVENT}
 
 
-def _today(today):
+def _today(today: datetime.date | None) -> datetime.date:
     return today or timezone.localdate()
 
 
-def owner_lock(owner) -> None:
+def owner_lock(owner: User) -> None:
     """Lock the member's row until the surrounding transaction ends.
 
     A rule over several of the member's rows (no two contacts with one e-mail address or LinkedIn
@@ -51,20 +56,27 @@ def owner_lock(owner) -> None:
 # --- Goals ----------------------------------------------------------------------------------------
 
 
-def _record_progress(goal, today):
+def _record_progress(goal: Goal, today: datetime.date) -> None:
     # One history point per goal and day: the last update of the day wins.
     GoalProgress.objects.update_or_create(goal=goal, recorded_on=today, defaults={"progress": goal.progress})
 
 
 @transaction.atomic
-def goal_create(*, owner, today=None, **fields):
+def goal_create(*, owner: User, today: datetime.date | None = None, **fields: Any) -> Goal:
     """A new goal and the first point of its history."""
     goal = Goal.objects.create(owner=owner, **fields)
     _record_progress(goal, _today(today))
     return goal
 
 
-def goal_add_from_template(*, owner, key, today=None, event=None, network=None):
+def goal_add_from_template(
+    *,
+    owner: User,
+    key: str,
+    today: datetime.date | None = None,
+    event: Event | None = None,
+    network: Any = None,
+) -> Goal:
     """The member's own goal from a template of the guides' advice (see goal_templates).
 
     The title is written in the owner's language, as they will read it on the dashboard. Raises
@@ -87,10 +99,14 @@ def goal_add_from_template(*, owner, key, today=None, event=None, network=None):
 
 
 @transaction.atomic
-def goal_progress_set(*, goal, progress=None, delta=None, today=None):
+def goal_progress_set(
+    *, goal: Goal, progress: int | None = None, delta: int | None = None, today: datetime.date | None = None
+) -> Goal:
     """Set (or move by `delta`) a goal's progress, within 0..1000, and record it in the history."""
+    if (progress is None) == (delta is None):
+        raise ValueError("goal_progress_set needs either progress or delta")
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
-    value = goal.progress + delta if delta is not None else progress
+    value = goal.progress + delta if delta is not None else int(progress or 0)
     goal.progress = max(0, min(MAX_PROGRESS, value))
     goal.save(update_fields=["progress", "updated_at"])
     _record_progress(goal, _today(today))
@@ -100,7 +116,7 @@ def goal_progress_set(*, goal, progress=None, delta=None, today=None):
 # --- Interactions and the keep-in-touch timer -----------------------------------------------------
 
 
-def contact_touch_recompute(contact):
+def contact_touch_recompute(contact: Contact) -> None:
     """Last contact = the latest remaining interaction (or none); Contact.save() moves the timer."""
     latest = contact.interactions.aggregate(latest=Max("occurred_on"))["latest"]
     contact.last_contacted_on = latest
@@ -108,7 +124,9 @@ def contact_touch_recompute(contact):
 
 
 @transaction.atomic
-def interaction_log(*, owner, contact, kind, occurred_on, notes=""):
+def interaction_log(
+    *, owner: User, contact: Contact, kind: str, occurred_on: datetime.date, notes: str = ""
+) -> tuple[Interaction, bool]:
     """Log an interaction and restart the contact's keep-in-touch timer.
 
     Returns (interaction, offer_thank_you): the offer is made after a first meeting in person or
@@ -128,7 +146,7 @@ def interaction_log(*, owner, contact, kind, occurred_on, notes=""):
 
 
 @transaction.atomic
-def interaction_update(*, interaction, kind, occurred_on, notes):
+def interaction_update(*, interaction: Interaction, kind: str, occurred_on: datetime.date, notes: str) -> Interaction:
     contact = Contact.objects.select_for_update().get(pk=interaction.contact_id)
     interaction.kind, interaction.occurred_on, interaction.notes = kind, occurred_on, notes
     interaction.save(update_fields=["kind", "occurred_on", "notes"])
@@ -137,25 +155,25 @@ def interaction_update(*, interaction, kind, occurred_on, notes):
 
 
 @transaction.atomic
-def interaction_delete(*, interaction):
+def interaction_delete(*, interaction: Interaction) -> Contact:
     contact = Contact.objects.select_for_update().get(pk=interaction.contact_id)
     interaction.delete()
     contact_touch_recompute(contact)
     return contact
 
 
-def thank_you_title(contact):
+def thank_you_title(contact: Contact) -> str:
     return gettext("Send a thank-you note to %(name)s") % {"name": contact.name}
 
 
-def thank_you_due(today=None):
+def thank_you_due(today: datetime.date | None = None) -> datetime.date:
     return _today(today) + datetime.timedelta(days=THANK_YOU_DAYS)
 
 
 # --- Event mode -----------------------------------------------------------------------------------
 
 
-def _event_goal_title(event):
+def _event_goal_title(event: Event) -> str:
     return ngettext(
         "Meet %(count)s new person at %(event)s",
         "Meet %(count)s new people at %(event)s",
@@ -163,12 +181,12 @@ def _event_goal_title(event):
     ) % {"count": event.people_to_meet, "event": event.name}
 
 
-def _event_goal(event):
+def _event_goal(event: Event) -> Goal | None:
     return event.goals.filter(kind=GoalKind.MEET).select_for_update().order_by("id").first()
 
 
 @transaction.atomic
-def event_create(*, owner, today=None, **fields):
+def event_create(*, owner: User, today: datetime.date | None = None, **fields: Any) -> Event:
     """An event and its linked "meet N new people" goal, due on the event's day."""
     event = Event.objects.create(owner=owner, **fields)
     with translation.override(owner.preferred_language):
@@ -188,7 +206,7 @@ def event_create(*, owner, today=None, **fields):
 
 
 @transaction.atomic
-def event_update(*, event, fields):
+def event_update(*, event: Event, fields: Sequence[str]) -> Event:
     """Save the event's changed fields and keep its linked goal's target, name and dates in step."""
     event.save(update_fields=list(fields))
     goal = _event_goal(event)
@@ -200,7 +218,9 @@ def event_update(*, event, fields):
 
 
 @transaction.atomic
-def event_quick_add(*, event, name, company="", note="", today=None):
+def event_quick_add(
+    *, event: Event, name: str, company: str = "", note: str = "", today: datetime.date | None = None
+) -> Contact:
     """Add someone met at the event (from a phone, mid-conversation) and count them in the goal."""
     owner = event.owner
     event = Event.objects.select_for_update().get(pk=event.pk)
@@ -219,7 +239,7 @@ def event_quick_add(*, event, name, company="", note="", today=None):
     return contact
 
 
-def event_debriefed_contact_ids(event):
+def event_debriefed_contact_ids(event: Event) -> set[int]:
     """Contacts whose debrief is done: they have the "event" interaction dated on the event's day."""
     return set(
         Interaction.objects.filter(
@@ -232,7 +252,7 @@ def event_debriefed_contact_ids(event):
 
 
 @transaction.atomic
-def event_debrief(*, event, contacts, today=None):
+def event_debrief(*, event: Event, contacts: Iterable[Contact], today: datetime.date | None = None) -> list[Contact]:
     """For each contact not yet debriefed: a thank-you due in two days, a check-in in a month and
     the "event" interaction; then mark the event debriefed. Running it again creates nothing new.
 

@@ -6,6 +6,8 @@ rolls the row back, so the next run tries that member again. If the mail goes ou
 then fails, the member may get a second digest that day: a reminder twice beats none.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import datetime
 import logging
@@ -13,13 +15,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
-from accounts.models import Contact, FollowUp, ReminderLog
+from accounts.models import Contact, FollowUp, ReminderLog, User
 from rookie.lib.email import RenderedEmail, render_templated_email, send_templated_email
 
 logger = logging.getLogger(__name__)
@@ -32,13 +33,13 @@ DIGEST_LIMIT = 20
 # --- The no-login opt-out link --------------------------------------------------------------------
 
 
-def opt_out_token(user):
+def opt_out_token(user: User) -> str:
     # Signed, not stored: nothing to look up or expire. The salt keeps it from being confused with
     # any other signed value of the site.
     return signing.dumps(user.pk, salt=OPT_OUT_SALT, compress=True)
 
 
-def user_for_opt_out_token(token):
+def user_for_opt_out_token(token: str) -> User | None:
     """The active user the token was made for, or None for a forged, damaged or foreign token."""
     try:
         pk = signing.loads(token, salt=OPT_OUT_SALT)
@@ -46,10 +47,10 @@ def user_for_opt_out_token(token):
         return None
     if not isinstance(pk, int):
         return None
-    return get_user_model().objects.filter(pk=pk, is_active=True).first()
+    return User.objects.filter(pk=pk, is_active=True).first()
 
 
-def opt_out_url(user):
+def opt_out_url(user: User) -> str:
     # Outside the language prefix: the page speaks the member's language, whatever the browser's.
     return settings.SITE_URL + reverse("reminders_off", args=[opt_out_token(user)])
 
@@ -57,7 +58,7 @@ def opt_out_url(user):
 # --- Who gets a digest, and what is in it ---------------------------------------------------------
 
 
-def members_due(today):
+def members_due(today: datetime.date) -> QuerySet[User]:
     """Active members with something due who have not opted out and got no digest today.
 
     No CalendarFeed row counts as reminders on, hence exclude(...=False) rather than filter(...=True).
@@ -65,8 +66,7 @@ def members_due(today):
     due_follow_ups = FollowUp.objects.filter(done_at__isnull=True, due_date__lte=today).values("owner_id")
     due_contacts = Contact.objects.filter(next_touch_due__lte=today).values("owner_id")
     return (
-        get_user_model()
-        .objects.filter(is_active=True)
+        User.objects.filter(is_active=True)
         .filter(Q(pk__in=due_follow_ups) | Q(pk__in=due_contacts))
         .exclude(calendar_feed__reminders_enabled=False)
         .exclude(reminder_logs__sent_on=today)
@@ -76,28 +76,28 @@ def members_due(today):
 
 @dataclasses.dataclass
 class Digest:
-    owner: object
+    owner: User
     today: datetime.date
-    overdue: list
-    due_today: list
-    nudges: list
+    overdue: list[FollowUp]
+    due_today: list[FollowUp]
+    nudges: list[Contact]
     follow_up_count: int
     nudge_count: int
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
         return not (self.follow_up_count or self.nudge_count)
 
     @property
-    def more_follow_ups(self):
+    def more_follow_ups(self) -> int:
         return self.follow_up_count - len(self.overdue) - len(self.due_today)
 
     @property
-    def more_nudges(self):
+    def more_nudges(self) -> int:
         return self.nudge_count - len(self.nudges)
 
 
-def digest_for(owner, today):
+def digest_for(owner: User, today: datetime.date) -> Digest:
     """The owner's digest for `today` (four queries, whatever the backlog)."""
     follow_ups = (
         FollowUp.objects.filter(owner=owner, done_at__isnull=True, due_date__lte=today)
@@ -159,13 +159,13 @@ def send_digest(digest: Digest) -> None:
 
 @dataclasses.dataclass
 class RunResult:
-    sent: list = dataclasses.field(default_factory=list)
-    failed: list = dataclasses.field(default_factory=list)
-    skipped: list = dataclasses.field(default_factory=list)
-    would_send: list = dataclasses.field(default_factory=list)
+    sent: list[Digest] = dataclasses.field(default_factory=list)
+    failed: list[Digest] = dataclasses.field(default_factory=list)
+    skipped: list[Digest] = dataclasses.field(default_factory=list)
+    would_send: list[Digest] = dataclasses.field(default_factory=list)
 
 
-def reminders_send(*, today, dry_run=False):
+def reminders_send(*, today: datetime.date, dry_run: bool = False) -> RunResult:
     """Send today's digests. One member's failure is logged and does not stop the others."""
     result = RunResult()
     for owner in members_due(today).iterator(chunk_size=200):
