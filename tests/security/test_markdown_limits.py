@@ -15,14 +15,15 @@ from accounts.roles import make_editor
 from articles.importing import ImportProblem, collect_sources, import_sources
 from articles.models import Article, Status
 from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, MarkdownTooComplex, render_for_storage, render_markdown
-from tests.articles.factories import ArticleFactory
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, UserFactory
 
 PREVIEW = reverse("markdownx_markdownify")
 ADD = "admin:articles_article_add"
 BUDGET = 0.5  # seconds: a smaller budget than the real one, to keep the tests quick
 # The budget, plus the most one step of the conversion may take after its check, with room for a
 # machine busy with other tests.
+# The bound is on the CPU time this thread spends, not the wall clock: the property is that the work
+# is bounded, and a busy machine (CI, parallel workers) stretches wall time but not CPU time.
 BOUND = 1.5
 
 # The shapes found to be slow (quadratic, or worse) in Python-Markdown 3.11, nh3 or html.parser.
@@ -62,12 +63,12 @@ def _form_data(**overrides):
 
 
 def _timed(text, **kwargs):
-    started = time.monotonic()
+    started = time.thread_time()
     try:
         result = render_markdown(text, language="en", time_budget=BUDGET, **kwargs)
     except MarkdownTooComplex:
         result = None
-    return result, time.monotonic() - started
+    return result, time.thread_time() - started
 
 
 @pytest.mark.parametrize("unit", SHAPES)
@@ -87,9 +88,9 @@ def test_the_longest_text_allowed_is_converted_or_refused_within_the_budget(unit
 def test_a_run_of_unmatched_brackets_is_converted_as_text(unit):
     # The class the report found: each bracket no longer rescans the rest of the paragraph, so the
     # text converts, without any budget, in a fraction of the 52 s it took.
-    started = time.monotonic()
+    started = time.thread_time()
     result = render_markdown(unit * (20_000 // len(unit)) + " [a link](https://example.com)", time_budget=None)
-    assert time.monotonic() - started < BOUND
+    assert time.thread_time() - started < BOUND
     assert '<a href="https://example.com" rel="noopener nofollow">a link</a>' in result.html
 
 
@@ -122,10 +123,10 @@ def test_the_preview_refuses_a_text_over_the_limit(editor_client):
 
 
 def test_the_preview_refuses_a_text_too_complex_within_the_budget(editor_client):
-    started = time.monotonic()
+    started = time.thread_time()
     with mock.patch("articles.editor_views.PREVIEW_SECONDS", BUDGET):
         response = editor_client.post(PREVIEW, {"content": "<a " * 20_000})
-    assert time.monotonic() - started < BOUND + 0.5
+    assert time.thread_time() - started < BOUND + 0.5
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/plain")
     assert "too complex" in response.content.decode()
