@@ -1,17 +1,87 @@
-"""Fixtures and the named test users every app's tests share.
+"""The fixtures every app's tests share: the named users, alice's objects, and one `world`.
 
-- alice: a member; owns her goals, contacts, follow-ups, evaluations and memberships.
-- bob: a career coach; sees alice's progress only once she shares it with him (coaching issue).
+- alice: a member; owns her goals, contacts, follow-ups, events, evaluations and memberships.
+- bob: a career coach. With `bob_grant` (and in `world`) alice shares her progress with him;
+  without it he is a coach she never shared with.
 - charlie: a member and a stranger to alice; must get 404 on every one of her objects.
+- editor: staff in the Editors group (guides only), like seed_demo's editor; never a superuser.
+- staff: staff without any permission.
+The coaches of the access tests: fiona (alice's FULL scope), rita (revoked), dave (invited, has
+not answered: no grant), ivan (invited in the coaching tests). `world` puts them all together.
+
+The services some tests need are named, never assumed: `redis_server` fails with how to start
+Redis when it is down; the browser tests do the same for Chromium, the proxy tests for Caddy.
 """
 
-import pytest
-from django.core.cache import cache
-from django.utils import translation
+import importlib
+import os
+import socket
+import uuid
+from pathlib import Path
 
-from tests.factories import TEST_PASSWORD, CoachFactory, UserFactory
+import pytest
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
+from django.test import Client
+from django.urls import resolve
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from hypothesis import settings as hypothesis_settings
+
+from accounts.models import GrantScope, GrantStatus
+from accounts.signup import PendingSignup, signup_token_make
+from accounts.tracker.transfers.calendar import feed_for
+from accounts.tracker.transfers.reminders import opt_out_token
+from articles.models import Article
+from networks.models import Criterion, Network
+from tests.factories import (
+    TEST_PASSWORD,
+    CoachFactory,
+    CommentFactory,
+    ContactFactory,
+    EventFactory,
+    FollowUpFactory,
+    GoalFactory,
+    GrantFactory,
+    InteractionFactory,
+    MembershipFactory,
+    NetworkFactory,
+    SuggestionFactory,
+    UserFactory,
+    editor_make,
+    evaluate,
+)
 
 LANGUAGES = ["en", "sv", "da", "fi"]
+
+# Hypothesis: CI runs each property with the example counts the tests ask for (examples() in
+# tests/examples.py); a local run tries a fifth of them. HYPOTHESIS_PROFILE=ci locally for CI's.
+hypothesis_settings.register_profile("ci", deadline=None, print_blob=True)
+hypothesis_settings.register_profile("dev", deadline=None, max_examples=20)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+REDIS_ADDRESS = ("127.0.0.1", 6379)
+REDIS_START = (
+    "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save '' --appendonly no "
+    "--dir /var/lib/redis --logfile /var/log/redis/ci.log"
+)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """The machine's Redis (127.0.0.1:6379), which .ci/run starts; a clear failure when it is down."""
+    try:
+        with socket.create_connection(REDIS_ADDRESS, timeout=2) as connection:
+            connection.sendall(b"PING\r\n")
+            answer = connection.recv(16)
+    except OSError as error:
+        pytest.fail(f"Redis is not running at 127.0.0.1:6379 ({error}); start it with: {REDIS_START}", pytrace=False)
+    if not answer.startswith(b"+PONG"):
+        pytest.fail(
+            f"127.0.0.1:6379 answered {answer!r}, not Redis's PONG; start Redis with: {REDIS_START}", pytrace=False
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +98,9 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+# --- People ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -51,6 +124,36 @@ def charlie(db):
 
 
 @pytest.fixture
+def editor(db):
+    return editor_make(email="editor@example.com", display_name="Eddie Editor", preferred_language="en")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(email="staff@example.com", is_staff=True)
+
+
+@pytest.fixture
+def fiona(db):
+    return CoachFactory(email="fiona@example.com", display_name="Fiona Fagerlund", preferred_language="fi")
+
+
+@pytest.fixture
+def rita(db):
+    return CoachFactory(email="rita@example.com", display_name="Rita Rask")
+
+
+@pytest.fixture
+def dave(db):
+    return CoachFactory(email="dave@example.com", display_name="Dave Dahl")
+
+
+@pytest.fixture
+def ivan(db):
+    return CoachFactory(email="ivan@example.com", display_name="Ivan Isaksen")
+
+
+@pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice)
     return client
@@ -59,4 +162,213 @@ def alice_client(client, alice):
 @pytest.fixture
 def charlie_client(client, charlie):
     client.force_login(charlie)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+# --- Alice's coaches ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bob_grant(alice, bob):
+    return GrantFactory(member=alice, coach=bob, scope=GrantScope.PROGRESS)
+
+
+@pytest.fixture
+def fiona_grant(alice, fiona):
+    return GrantFactory(member=alice, coach=fiona, scope=GrantScope.FULL)
+
+
+@pytest.fixture
+def rita_grant(alice, rita):
+    return GrantFactory(member=alice, coach=rita, scope=GrantScope.FULL, status=GrantStatus.REVOKED)
+
+
+@pytest.fixture
+def ivan_invitation(alice, ivan):
+    return GrantFactory(member=alice, coach=ivan, scope=GrantScope.PROGRESS, status=GrantStatus.AWAITING_COACH)
+
+
+@pytest.fixture
+def bob_comment(alice, bob, bob_grant):
+    return CommentFactory(member=alice, coach=bob, body="Keep going!")
+
+
+@pytest.fixture
+def bob_suggestion(alice, bob, bob_grant):
+    return SuggestionFactory(member=alice, coach=bob, title="Two informational interviews")
+
+
+# --- Alice's objects: names no other page may show (the access tests look for them) ---------------
+
+SECRETS = {
+    "goal": "Alice secret goal",
+    "contact": "Åsa Hemligsson",
+    "interaction": "Private fika notes",
+    "follow_up": "Private follow-up",
+    "event": "Private event",
+}
+
+
+@pytest.fixture
+def alice_event(alice):
+    return EventFactory(owner=alice, name=SECRETS["event"])
+
+
+@pytest.fixture
+def alice_goal(alice):
+    return GoalFactory(owner=alice, title=SECRETS["goal"])
+
+
+@pytest.fixture
+def alice_contact(alice):
+    return ContactFactory(owner=alice, name=SECRETS["contact"], keep_in_touch_days=30)
+
+
+@pytest.fixture
+def alice_interaction(alice_contact):
+    return InteractionFactory(contact=alice_contact, notes=SECRETS["interaction"])
+
+
+@pytest.fixture
+def alice_follow_up(alice, alice_contact):
+    return FollowUpFactory(owner=alice, contact=alice_contact, title=SECRETS["follow_up"])
+
+
+@pytest.fixture
+def alice_objects(alice_event, alice_goal, alice_contact, alice_interaction, alice_follow_up):
+    return {
+        "event": alice_event,
+        "goal": alice_goal,
+        "contact": alice_contact,
+        "interaction": alice_interaction,
+        "follow_up": alice_follow_up,
+    }
+
+
+# --- Networks -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def criteria(db):
+    return list(Criterion.objects.order_by("order"))
+
+
+@pytest.fixture
+def network(db):
+    return NetworkFactory(name="Lund Tech Alumni", slug="lund-tech-alumni")
+
+
+@pytest.fixture
+def pending_network(db, charlie):
+    """Suggested by charlie and not reviewed yet: charlie and staff may see it, alice may not."""
+    return NetworkFactory(
+        name="Charlie's Pub Night", slug="charlies-pub-night", status=Network.Status.PENDING, submitted_by=charlie
+    )
+
+
+@pytest.fixture
+def checklist_seeded(db):
+    """The five criteria, also in transactional tests.
+
+    Migration 0004 seeds them, but every transactional test ends by emptying all tables. Django's
+    serialized_rollback is meant to put them back, yet it relies on the connection that created the
+    test database, which Playwright's greenlets and other threads do not always get; so seed again
+    from the migration's own data when the table is empty. Browser tests therefore do not use
+    serialized_rollback: after a plain transactional test's flush, post_migrate has already put the
+    Editors group back (articles/apps.py), and restoring the serialized copy would add it twice.
+    """
+    if not Criterion.objects.exists():
+        migration = importlib.import_module("networks.migrations.0004_seed_checklist_criteria")
+        for spec in migration.CRITERIA:
+            texts = {f"{field}_{code}": text for field in migration.TRANSLATED for code, text in spec[field].items()}
+            Criterion.objects.create(order=spec["order"], key=spec["key"], **texts)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+# --- The world the access and fuzz tests attack ---------------------------------------------------
+
+
+def served_media_root() -> Path:
+    """Where /media/ is served from: fixed when the URLconf was first imported (an earlier test may
+    have overridden MEDIA_ROOT then), so ask the resolver rather than the settings."""
+    return Path(resolve(f"/{settings.MEDIA_URL.lstrip('/')}x").kwargs["document_root"])
+
+
+@pytest.fixture
+def world(alice, bob, charlie, editor, fiona, rita, dave, alice_objects):
+    """alice's objects, her coaches in every state, an editor, and a stranger with objects of his own.
+
+    Values are what URLs take (ids, slugs, tokens); `users` holds the people by name.
+    """
+    bob_grant = GrantFactory(member=alice, coach=bob, scope=GrantScope.PROGRESS)
+    GrantFactory(member=alice, coach=fiona, scope=GrantScope.FULL)
+    GrantFactory(member=alice, coach=rita, scope=GrantScope.FULL, status=GrantStatus.REVOKED)
+    dave_invitation = GrantFactory(member=alice, coach=dave, status=GrantStatus.AWAITING_COACH)
+    alice_objects["contact"].met_at_event = alice_objects["event"]
+    alice_objects["contact"].save(update_fields=["met_at_event"])
+    open_network = NetworkFactory(slug="open-network")
+    pending = NetworkFactory(slug="alices-pending", status=Network.Status.PENDING, submitted_by=alice)
+    guide = Article.objects.create(key="published-guide", title_en="Published", status=Article.Status.PUBLISHED)
+    draft = Article.objects.create(key="draft-guide", title_en="Draft", status=Article.Status.DRAFT)
+    charlie_event = EventFactory(owner=charlie)
+    charlie_contact = ContactFactory(owner=charlie, met_at_event=charlie_event)
+    media_file = served_media_root() / "security-tests" / f"{uuid.uuid4().hex}.txt"
+    media_file.parent.mkdir(parents=True, exist_ok=True)
+    media_file.write_text("Nothing secret.")
+    values = {
+        "alice": alice.pk,
+        **{kind: row.pk for kind, row in alice_objects.items()},
+        "network": open_network.slug,
+        "pending_network": pending.slug,
+        "evaluation": evaluate(alice, open_network, [4, 4, 4, 4, 4]).pk,
+        "membership": MembershipFactory(member=alice, network=open_network).pk,
+        "bob_grant": bob_grant.pk,
+        "dave_invitation": dave_invitation.pk,
+        "bob_comment": CommentFactory(member=alice, coach=bob, author=bob).pk,
+        "suggestion": SuggestionFactory(member=alice, coach=bob).pk,
+        "guide": guide.slug_en,
+        "draft_guide": draft.slug_en,
+        "calendar_token": feed_for(alice).token,
+        "reminders_token": opt_out_token(alice),
+        "alice_uidb64": urlsafe_base64_encode(force_bytes(alice.pk)),
+        "alice_reset_token": default_token_generator.make_token(alice),
+        "signup_token": signup_token_make(PendingSignup("newcomer@example.com", "Newcomer", "en")),
+        "media_file": media_file.relative_to(served_media_root()).as_posix(),
+        # charlie's: what alice must never be able to link to or touch.
+        "charlie_ids": [
+            charlie_event.pk,
+            charlie_contact.pk,
+            GoalFactory(owner=charlie).pk,
+            FollowUpFactory(owner=charlie, contact=charlie_contact).pk,
+            NetworkFactory(status=Network.Status.PENDING, submitted_by=charlie).pk,
+            GrantFactory(member=charlie, coach=CoachFactory()).pk,
+        ],
+    }
+    users = {"alice": alice, "bob": bob, "charlie": charlie, "fiona": fiona, "rita": rita, "dave": dave}
+    yield {"users": {**users, "editor": editor}, **values}
+    media_file.unlink(missing_ok=True)
+
+
+def client_for(world, actor, **defaults) -> Client:
+    """A client signed in as `actor` (a name in world["users"]), or signed out for "anonymous"."""
+    client = Client(**defaults)
+    if actor != "anonymous":
+        client.force_login(world["users"][actor])
     return client

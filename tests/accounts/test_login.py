@@ -1,5 +1,4 @@
 import pytest
-from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +42,3 @@ def test_logout_by_post(alice_client):
     response = alice_client.post("/en/accounts/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in alice_client.session
-
-
-def test_anonymous_users_are_sent_to_log_in_from_the_profile(client):
-    response = client.get("/en/accounts/profile/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))

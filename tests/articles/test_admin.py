@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from accounts.roles import EDITORS_GROUP
 from articles.models import Article, Status
-from tests.articles.factories import ArticleFactory, article_in
 from tests.articles.images import SVG, image_bytes, upload
+from tests.factories import ArticleFactory, article_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone, translation
 
 from articles.languages import NOT_AVAILABLE_IN, SHOWING_VERSION
-from tests.articles.factories import ArticleFactory, CategoryFactory, article_in
 from tests.conftest import LANGUAGES
+from tests.factories import ArticleFactory, CategoryFactory, article_in
 
 pytestmark = pytest.mark.django_db
 
@@ -131,12 +131,6 @@ def test_it_publishes_a_scheduled_guide_when_its_time_comes(client):
 
 def test_it_is_404_for_an_unknown_slug(client):
     assert _get(client, "en", "no-such-guide").status_code == 404
-
-
-def test_it_refuses_post(client):
-    article = ArticleFactory()
-    with translation.override("en"):
-        assert client.post(f"/en/guides/{article.slug_en}/").status_code == 405
 
 
 def test_it_resolves_internal_links_to_the_readers_version(client):

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from tests.articles.factories import ArticleFactory, article_in
+from tests.factories import ArticleFactory, article_in
 
 pytestmark = pytest.mark.django_db
 

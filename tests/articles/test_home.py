@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 
-from tests.articles.factories import ArticleFactory, article_in
+from tests.factories import ArticleFactory, article_in
 
 pytestmark = pytest.mark.django_db
 

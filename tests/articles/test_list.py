@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from articles.models import Article
-from tests.articles.factories import ArticleFactory, CategoryFactory, article_in
+from tests.factories import ArticleFactory, CategoryFactory, article_in
 
 pytestmark = pytest.mark.django_db
 
@@ -126,10 +126,6 @@ def test_it_keeps_the_search_in_page_links(client, settings):
     ArticleFactory(title_en="Coffee one")
     ArticleFactory(title_en="Coffee two")
     assert "?q=Coffee&amp;page=2" in _list(client, q="Coffee").content.decode()
-
-
-def test_it_refuses_post(client):
-    assert client.post("/en/guides/").status_code == 405
 
 
 @pytest.mark.parametrize("count", [1, 50])

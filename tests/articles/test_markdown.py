@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from articles.links import guide_link_rules
 from rookie.lib.markdown import reading_minutes, render_markdown, slug_from_href
 from tests.articles.safety import HOSTILE, active_content
+from tests.examples import examples
 
 
 def test_it_renders_the_extensions_guides_use():
@@ -126,7 +127,7 @@ def test_it_points_guide_links_at_the_readers_language_without_a_resolver():
     assert '<a href="/da/guides/some-guide/">x</a>' in html
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

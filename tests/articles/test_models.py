@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from articles.languages import fallback_chain
 from articles.models import Article, Category, Status, nordic_slugify
-from tests.articles.factories import ArticleFactory, article_in
+from tests.factories import ArticleFactory, article_in
 
 pytestmark = pytest.mark.django_db
 

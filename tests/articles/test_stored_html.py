@@ -8,7 +8,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from articles.models import Article, Status
-from tests.articles.factories import ArticleFactory, article_in
+from tests.factories import ArticleFactory, article_in
 
 pytestmark = pytest.mark.django_db
 

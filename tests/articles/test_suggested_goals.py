@@ -5,7 +5,7 @@ from django.utils import translation
 
 from accounts.models import Goal
 from articles.admin import ArticleAdminForm
-from tests.articles.factories import ArticleFactory
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

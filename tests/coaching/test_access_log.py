@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import ACCESS_LOG_RETENTION_DAYS, AccessKind, CoachAccessLog, purge_coach_access_log
-from tests.coaching.factories import ContactFactory, GrantFactory
+from tests.factories import ContactFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,6 @@
 import pytest
 
-from tests.coaching.factories import CommentFactory, GrantFactory
-from tests.factories import UserFactory
+from tests.factories import CommentFactory, GrantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,14 +8,14 @@ from django.utils import timezone
 
 from accounts.models import AccessKind, CoachAccessLog, GoalProgress, GrantScope
 from networks.models import Criterion, Evaluation, Membership, Score
-from tests.coaching.factories import (
+from tests.factories import (
     CommentFactory,
     ContactFactory,
     FollowUpFactory,
     GoalFactory,
     GrantFactory,
     InteractionFactory,
-    make_network,
+    NetworkFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def alice_record(alice):
     for days_ago, progress in ((20, 1), (10, 2), (2, 3)):
         GoalProgress.objects.create(goal=goal, recorded_on=today - datetime.timedelta(days=days_ago), progress=progress)
     GoalFactory(owner=alice, title="Finished goal", status="done")
-    network = make_network("Lund Tech Alumni")
+    network = NetworkFactory(name="Lund Tech Alumni")
     Membership.objects.create(member=alice, network=network, status="joined", hours_per_month=2)
     evaluation = Evaluation.objects.create(member=alice, network=network, comment="Friendly and useful.")
     for criterion in Criterion.objects.order_by("order"):
@@ -143,7 +143,7 @@ def test_it_runs_a_fixed_number_of_queries_on_the_client_page(
         contact = ContactFactory(owner=alice)
         InteractionFactory(contact=contact)
         FollowUpFactory(owner=alice, contact=contact)
-        network = make_network(f"Network {n}")
+        network = NetworkFactory(name=f"Network {n}")
         Membership.objects.create(member=alice, network=network)
         evaluation = Evaluation.objects.create(member=alice, network=network)
         Score.objects.create(evaluation=evaluation, criterion=Criterion.objects.first(), score=3)

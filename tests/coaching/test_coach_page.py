@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from accounts.coaching import queries
 from accounts.models import AccessKind, CoachAccessLog, Contact, FollowUp, Goal, GoalStatus, GrantScope, Interaction
-from tests.coaching.factories import ContactFactory, FollowUpFactory, GoalFactory, GrantFactory, InteractionFactory
-from tests.factories import UserFactory
+from tests.factories import ContactFactory, FollowUpFactory, GoalFactory, GrantFactory, InteractionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

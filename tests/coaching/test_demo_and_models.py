@@ -20,8 +20,7 @@ from accounts.models import (
     Interaction,
     SuggestionStatus,
 )
-from tests.coaching.factories import GrantFactory
-from tests.factories import CoachFactory, UserFactory
+from tests.factories import CoachFactory, GrantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from accounts.coaching import queries, services
 from accounts.models import CoachComment, Goal, GoalProgress, GoalSuggestion, GrantStatus, SuggestionStatus
-from tests.coaching.factories import CommentFactory, GoalFactory, GrantFactory, SuggestionFactory
+from tests.factories import CommentFactory, GoalFactory, GrantFactory, SuggestionFactory
 
 pytestmark = pytest.mark.django_db
 

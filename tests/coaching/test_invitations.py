@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from accounts.coaching.forms import LOOKUP_MISSES_PER_HOUR, CoachInviteForm, MemberInviteForm
 from accounts.models import CoachGrant, GrantScope, GrantStatus
-from tests.coaching.factories import GrantFactory
-from tests.factories import CoachFactory, UserFactory
+from tests.examples import examples
+from tests.factories import CoachFactory, GrantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +282,7 @@ def test_it_shows_a_form_error_when_the_race_is_lost_in_the_view(alice_client, a
     assert CoachGrant.objects.count() == 1
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(email=st.text(max_size=300))
 def test_it_never_fails_on_any_text_as_an_address(alice, email):
     form = MemberInviteForm({"email": email, "scope": "progress"}, user=alice)

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from accounts.coaching import notifications, services
 from accounts.models import CoachComment, GoalSuggestion, GrantScope, GrantStatus
-from tests.coaching.factories import CommentFactory, GrantFactory, SuggestionFactory
+from tests.factories import CommentFactory, GrantFactory, SuggestionFactory
 
 pytestmark = pytest.mark.django_db
 

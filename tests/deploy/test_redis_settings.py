@@ -9,11 +9,14 @@ import subprocess
 import sys
 import uuid
 
+import pytest
 import redis
 
 from tests.deploy.settings_probe import ROOT, settings_probe
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
+
+pytestmark = pytest.mark.slow  # each case starts an interpreter
 
 PROBE = """
 import json, django
@@ -46,6 +49,7 @@ def test_without_redis_url_the_cache_is_local_memory_and_sessions_the_database()
     assert found["value"] == {"n": 1}
 
 
+@pytest.mark.usefixtures("redis_server")
 def test_with_redis_url_the_cache_is_redis_with_a_key_prefix_and_sessions_are_cached_db():
     key, found = _probe(REDIS_URL=REDIS_URL)
     assert found["backend"] == "django.core.cache.backends.redis.RedisCache"
@@ -55,6 +59,7 @@ def test_with_redis_url_the_cache_is_redis_with_a_key_prefix_and_sessions_are_ca
     assert found["gone"] is True
 
 
+@pytest.mark.usefixtures("redis_server")
 def test_a_value_set_by_one_process_is_read_by_another_through_redis():
     # Two interpreters stand for two web instances: the second sees what the first stored.
     key = f"settings-probe:{uuid.uuid4().hex}"

@@ -34,6 +34,8 @@ SLOW_CLIENTS = 10
 ANSWER_WITHIN = 3
 TOKEN = "Sl0w-Secret_token99"
 
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("slow_clients")]  # one worker starts gunicorn and Caddy
+
 
 def _free_port():
     with socket.socket() as sock:
@@ -118,7 +120,8 @@ def _caddyfile_for_test(listen_port, upstream_port, caddy_version):
 def proxy(gunicorn, tmp_path_factory):
     """The port of Caddy with deploy/Caddyfile in front of the gunicorn above."""
     caddy = shutil.which("caddy")
-    assert caddy, "Caddy is needed: apt-get install caddy (.ci/run does)"
+    if not caddy:
+        pytest.fail("Caddy is not installed (no `caddy` on PATH): apt-get install caddy (.ci/run does)", pytrace=False)
     version = subprocess.run([caddy, "version"], capture_output=True, text=True, check=True).stdout
     major, minor = (int(part) for part in re.match(r"v?(\d+)\.(\d+)", version).groups())
     directory = tmp_path_factory.mktemp("caddy")

@@ -33,6 +33,8 @@ REDIS_URL = "redis://127.0.0.1:6379/15"
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SIGNED_IN = 'action="/en/accounts/logout/"'  # the log-out button every page shows a signed-in member
 
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("two_instances")]  # one worker starts the pair
+
 
 def _free_port():
     with socket.socket() as sock:
@@ -229,6 +231,7 @@ def test_failed_log_ins_count_across_instances(pair):
     assert statuses[-1] == 429, statuses
 
 
+@pytest.mark.usefixtures("redis_server")
 def test_with_redis_sessions_log_outs_and_rate_limits_are_shared(shared_env, tmp_path):
     # The rate-limit counters for this client address are this test's: forget earlier runs' counts.
     raw = redis.Redis.from_url(REDIS_URL)

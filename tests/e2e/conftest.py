@@ -27,8 +27,22 @@ RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 PHONE = {"width": 360, "height": 740}
 
 
+def pytest_collection_modifyitems(items):
+    # Everything in this folder drives the browser: `make test-fast` leaves it out with -m "not e2e".
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}: apt-get install chromium (.ci/run does); "
+            "`playwright install` is never needed",
+            pytrace=False,
+        )
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 

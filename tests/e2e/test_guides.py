@@ -7,9 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.roles import make_editor
-from tests.articles.factories import article_in
 from tests.e2e.conftest import PHONE, assert_accessible, watch_for_problems
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.factories import TEST_PASSWORD, UserFactory, article_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

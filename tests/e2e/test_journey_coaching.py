@@ -11,8 +11,7 @@ from playwright.sync_api import expect
 
 from accounts.models import CoachGrant, GrantStatus
 from tests.e2e.conftest import assert_accessible
-from tests.factories import TEST_PASSWORD, CoachFactory, UserFactory
-from tests.tracker.factories import ContactFactory, GoalFactory
+from tests.factories import TEST_PASSWORD, CoachFactory, ContactFactory, GoalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -19,13 +19,11 @@ from accounts.tracker import services
 from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
 from articles.languages import NOT_AVAILABLE_IN, SHOWING_VERSION
 from networks.models import Criterion, Evaluation
-from tests.articles.factories import article_in
 from tests.e2e.conftest import assert_accessible
-from tests.networks.conftest import checklist_seeded  # noqa: F401 (the fixture, used below)
-from tests.networks.factories import NetworkFactory
+from tests.factories import NetworkFactory, article_in
 
 # Transactional, so the live server's thread sees the rows; checklist_seeded puts the five criteria
-# back after an earlier test's flush (see tests/networks/conftest.py).
+# back after an earlier test's flush (see checklist_seeded in tests/conftest.py).
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("checklist_seeded"),

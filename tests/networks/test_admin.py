@@ -5,8 +5,7 @@ from django.contrib.auth.models import Group
 
 from accounts.roles import EDITORS_GROUP, make_editor
 from networks.models import Network
-from tests.factories import UserFactory
-from tests.networks.factories import NetworkFactory, evaluate
+from tests.factories import NetworkFactory, UserFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from networks.models import CriterionStats, Evaluation, Network, Score
 from networks.services import EvaluationError, evaluation_delete, evaluation_save, network_stats_refresh
-from tests.factories import UserFactory
-from tests.networks.factories import NetworkFactory, evaluate
+from tests.examples import examples
+from tests.factories import NetworkFactory, UserFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +148,7 @@ ACTIONS = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=ACTIONS)
 def test_it_matches_the_scores_after_any_sequence_of_changes(criteria, actions):
     network = NetworkFactory()

@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import translation
 
 from networks.models import Network
-from tests.networks.factories import MembershipFactory, NetworkFactory, evaluate
+from tests.factories import MembershipFactory, NetworkFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +153,3 @@ def test_it_offers_each_network_for_comparison(client, network):
     html = client.get("/en/networks/").content.decode()
     assert 'name="n" value="lund-tech-alumni"' in html
     assert 'form="compare-form"' in html
-
-
-def test_it_rejects_posts(client):
-    assert client.post("/en/networks/").status_code == 405

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.networks.factories import MembershipFactory, NetworkFactory, evaluate
+from tests.factories import MembershipFactory, NetworkFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,3 @@ def test_it_offers_the_members_own_networks_to_tick(alice_client, alice, four, c
     evaluate(alice, four[3], [3, 3, 3, 3, 3])
     picker = [network.slug for network in alice_client.get(URL).context["picker"]]
     assert picker == ["net-c", "net-d"]
-
-
-def test_it_rejects_posts(client):
-    assert client.post(URL).status_code == 405

@@ -11,11 +11,10 @@ from django.db import connection
 
 from networks.models import Criterion, CriterionStats, Evaluation, Network
 from networks.services import evaluation_save
-from tests.factories import UserFactory
-from tests.networks.factories import NetworkFactory
+from tests.factories import NetworkFactory, UserFactory
 
 # Transactional: each thread has its own connection and must see committed rows. See
-# tests/networks/conftest.py for why the checklist is re-seeded.
+# checklist_seeded in tests/conftest.py for why the checklist is re-seeded.
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("checklist_seeded"),

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from networks.models import CriterionStats, Evaluation, Membership, Network, Priority, Score
-from tests.networks.factories import MembershipFactory, NetworkFactory, evaluate
+from tests.factories import MembershipFactory, NetworkFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from networks.models import CriterionStats, Network, Priority
 from networks.scoring import fit_expression, fit_from_stats, weights_for
-from tests.networks.factories import NetworkFactory, evaluate
+from tests.factories import NetworkFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 

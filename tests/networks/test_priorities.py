@@ -15,10 +15,6 @@ def _post(criteria, weights, **extra):
     return data
 
 
-def test_it_sends_anonymous_visitors_to_log_in(client):
-    assert client.get(URL).status_code == 302
-
-
 def test_it_starts_every_criterion_at_the_default_weight(alice_client, criteria):
     form = alice_client.get(URL).context["form"]
     assert [form[f"weight_{criterion.key}"].value() for criterion in criteria] == [3] * 5
@@ -45,7 +41,3 @@ def test_it_keeps_members_apart(alice_client, alice, charlie, criteria):
     Priority.objects.create(member=charlie, criterion=criteria[0], weight=0)
     alice_client.post(URL, _post(criteria, [5, 5, 5, 5, 5]))
     assert Priority.objects.get(member=charlie).weight == 0
-
-
-def test_it_refuses_other_methods(alice_client):
-    assert alice_client.delete(URL).status_code == 405

@@ -3,8 +3,7 @@
 import pytest
 
 from networks.models import Priority
-from tests.factories import UserFactory
-from tests.networks.factories import MembershipFactory, NetworkFactory, evaluate
+from tests.factories import MembershipFactory, NetworkFactory, UserFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 

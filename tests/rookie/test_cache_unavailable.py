@@ -19,9 +19,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from accounts.models import CoachGrant, User
 from rookie.lib.cache_guard import tolerant_cache
-from tests.articles.factories import ArticleFactory
-from tests.factories import TEST_PASSWORD
-from tests.networks.factories import NetworkFactory
+from tests.factories import TEST_PASSWORD, ArticleFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accounts.models import Contact
-from tests.factories import UserFactory
-from tests.tracker.factories import ContactFactory
+from tests.examples import examples
+from tests.factories import ContactFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def _simple_case(text):
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 # Latin, Greek and Cyrillic: case mappings that no recent Unicode version changed.
 @given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x52F), min_size=1, max_size=12).filter(_simple_case))
 def test_any_text_finds_itself_in_either_case(text):

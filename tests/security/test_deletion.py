@@ -11,9 +11,7 @@ from accounts.models import CoachGrant, User
 from accounts.privacy import deletion, export
 from articles.models import Article
 from networks.models import CriterionStats, Evaluation, Network, Score
-from tests.factories import TEST_PASSWORD
-from tests.networks.factories import evaluate
-from tests.security.factories import personal_data
+from tests.factories import TEST_PASSWORD, evaluate, personal_data
 
 pytestmark = pytest.mark.django_db
 

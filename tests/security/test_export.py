@@ -13,8 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import CalendarFeed, Contact
 from accounts.privacy import export
-from tests.factories import CoachFactory, UserFactory
-from tests.security.factories import personal_data
+from tests.factories import CoachFactory, UserFactory, personal_data
 
 URL = "/en/accounts/privacy/export/"
 

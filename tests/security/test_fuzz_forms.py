@@ -37,12 +37,13 @@ from accounts.models import (
     User,
 )
 from networks.models import Evaluation, Membership, Network, Priority, Score
-from tests.security.conftest import client_for
+from tests.conftest import client_for
+from tests.examples import examples
 
 pytestmark = pytest.mark.django_db
 
 FUZZ = settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     # No shrinking: a failure is reported with the example that found it, at once (shrinking a
     # stateful form post can take minutes).

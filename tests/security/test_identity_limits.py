@@ -33,44 +33,44 @@ CURRENT_PASSWORD_FORMS = {
 
 
 @pytest.fixture
-def staff():
-    return UserFactory(email="staff@example.com", is_staff=True, is_superuser=True)
+def superuser():
+    return UserFactory(email="superuser@example.com", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture
-def staff_client(staff):
+def superuser_client(superuser):
     client = Client()
-    client.force_login(staff)
+    client.force_login(superuser)
     return client
 
 
 @pytest.mark.parametrize("form", list(CURRENT_PASSWORD_FORMS))
-def test_wrong_current_passwords_are_stopped_after_the_limit(staff_client, staff, form):
+def test_wrong_current_passwords_are_stopped_after_the_limit(superuser_client, superuser, form):
     url, data = CURRENT_PASSWORD_FORMS[form]
-    statuses = [staff_client.post(url, data).status_code for _ in range(CURRENT_PASSWORD_LIMIT + 1)]
+    statuses = [superuser_client.post(url, data).status_code for _ in range(CURRENT_PASSWORD_LIMIT + 1)]
     assert 429 not in statuses[:CURRENT_PASSWORD_LIMIT]
     assert statuses[-1] == 429
     # Refused before the password is even checked: the right one does nothing now either.
     url, data = CURRENT_PASSWORD_FORMS[form]
     right = {**data, "old_password": TEST_PASSWORD, "password": TEST_PASSWORD}
-    assert staff_client.post(url, right).status_code == 429
-    assert User.objects.filter(pk=staff.pk).exists()
-    staff.refresh_from_db()
-    assert staff.check_password(TEST_PASSWORD)
+    assert superuser_client.post(url, right).status_code == 429
+    assert User.objects.filter(pk=superuser.pk).exists()
+    superuser.refresh_from_db()
+    assert superuser.check_password(TEST_PASSWORD)
 
 
-def test_the_forms_share_one_count(staff_client):
+def test_the_forms_share_one_count(superuser_client):
     forms = list(CURRENT_PASSWORD_FORMS.values())
-    statuses = [staff_client.post(*forms[n % len(forms)]).status_code for n in range(CURRENT_PASSWORD_LIMIT)]
+    statuses = [superuser_client.post(*forms[n % len(forms)]).status_code for n in range(CURRENT_PASSWORD_LIMIT)]
     assert 429 not in statuses
     for url, data in forms:
-        assert staff_client.post(url, data).status_code == 429
+        assert superuser_client.post(url, data).status_code == 429
 
 
-def test_the_count_is_per_user(staff_client, alice_client):
+def test_the_count_is_per_user(superuser_client, alice_client):
     url, data = CURRENT_PASSWORD_FORMS["password change"]
     for _ in range(CURRENT_PASSWORD_LIMIT + 1):
-        staff_client.post(url, data)
+        superuser_client.post(url, data)
     response = alice_client.post(url, {**data, "old_password": TEST_PASSWORD})
     assert response.status_code == 302
 
@@ -94,19 +94,19 @@ def _fail_with_different_addresses(client, url, count, **extra):
 
 
 @pytest.mark.parametrize("url", ["/en/accounts/login/", "/admin/login/"])
-def test_many_addresses_from_one_ip_are_paused(client, staff, small_ip_limit, url):
+def test_many_addresses_from_one_ip_are_paused(client, superuser, small_ip_limit, url):
     assert 429 not in _fail_with_different_addresses(client, url, small_ip_limit)
-    response = client.post(url, {"username": staff.email, "password": TEST_PASSWORD})
+    response = client.post(url, {"username": superuser.email, "password": TEST_PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
     # Another client address is not affected.
-    response = client.post(url, {"username": staff.email, "password": TEST_PASSWORD}, REMOTE_ADDR="10.1.2.3")
+    response = client.post(url, {"username": superuser.email, "password": TEST_PASSWORD}, REMOTE_ADDR="10.1.2.3")
     assert response.status_code == 302
 
 
-def test_member_and_admin_log_in_share_the_count(client, staff, small_ip_limit):
+def test_member_and_admin_log_in_share_the_count(client, superuser, small_ip_limit):
     _fail_with_different_addresses(client, "/en/accounts/login/", small_ip_limit)
-    response = client.post("/admin/login/", {"username": staff.email, "password": TEST_PASSWORD})
+    response = client.post("/admin/login/", {"username": superuser.email, "password": TEST_PASSWORD})
     assert response.status_code == 429
 
 

@@ -20,10 +20,8 @@ from accounts.coaching.forms import LOOKUP_MISSES_PER_HOUR, MemberInviteForm
 from accounts.models import Contact, FollowUp
 from networks.models import Network
 from networks.services import MAX_PENDING_SUGGESTIONS, SuggestionRefused, suggestion_save
-from tests.factories import CoachFactory, UserFactory
-from tests.networks.factories import NetworkFactory
+from tests.factories import CoachFactory, ContactFactory, NetworkFactory, UserFactory
 from tests.tracker.concurrency import run_together
-from tests.tracker.factories import ContactFactory
 
 SUGGESTIONS_AT_ONCE = 30
 DOUBLE_SUBMISSIONS = 4

@@ -11,7 +11,7 @@ import pytest
 
 from articles.links import guide_link_rules
 from rookie.lib.markdown import render_for_storage, render_markdown, resolve_links, slug_from_href
-from tests.articles.factories import ArticleFactory
+from tests.factories import ArticleFactory
 
 OFF_SITE = [
     "/\\evil.example",

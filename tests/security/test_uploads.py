@@ -22,8 +22,8 @@ from PIL import Image
 from accounts.models import Contact
 from articles.admin import ArticleAdminForm
 from tests.articles.images import animated_gif
+from tests.conftest import served_media_root
 from tests.factories import UserFactory
-from tests.security.conftest import media_root
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,8 @@ def test_a_cover_image_is_re_encoded_under_a_name_of_its_real_format():
 
 
 @pytest.fixture
-def editor(db):
+def uploader(db):
+    """A client for staff with only the permission to add guides (not a full editor)."""
     from django.contrib.auth.models import Permission
 
     user = UserFactory(is_staff=True)
@@ -101,18 +102,18 @@ def editor(db):
 
 
 @pytest.mark.parametrize("data", [SVG, HTML_AS_GIF, b"", None])
-def test_the_editor_upload_refuses_anything_but_an_image(editor, data, settings, tmp_path):
+def test_the_editor_upload_refuses_anything_but_an_image(uploader, data, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     payload = {} if data is None else {"image": SimpleUploadedFile("x.png", data, content_type="image/png")}
-    response = editor.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, payload)
+    response = uploader.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, payload)
     assert response.status_code == 400
     assert not any(tmp_path.rglob("*.*"))
 
 
-def test_the_editor_upload_has_a_size_limit(editor, settings, tmp_path):
+def test_the_editor_upload_has_a_size_limit(uploader, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("big.png", _oversized_png(), content_type="image/png")
-    assert editor.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": upload}).status_code == 400
+    assert uploader.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": upload}).status_code == 400
     assert not any(tmp_path.rglob("*.*"))
 
 
@@ -137,7 +138,7 @@ def test_the_request_body_has_a_size_limit(alice_client):
 @pytest.fixture
 def served_image():
     name = f"security-tests/{uuid.uuid4().hex}.png"
-    path = media_root() / name
+    path = served_media_root() / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(_png())
     yield name
@@ -188,10 +189,10 @@ def test_the_calendar_feed_is_sent_with_nosniff(client, alice):
 # --- Animated decompression bombs, on every path that takes an image --------------------------
 
 
-def test_the_editor_upload_refuses_an_animated_bomb_quickly(editor, settings, tmp_path):
+def test_the_editor_upload_refuses_an_animated_bomb_quickly(uploader, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     started = time.monotonic()
-    response = editor.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": _bomb()})
+    response = uploader.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": _bomb()})
     assert time.monotonic() - started < 2
     assert response.status_code == 400
     assert response.json() == {"image": ["The image has too many pixels."]}
@@ -217,10 +218,10 @@ def _storage_fails():
     return mock.patch.object(FileSystemStorage, "_save", side_effect=PermissionError(13, "Permission denied"))
 
 
-def test_the_editor_upload_answers_json_when_storage_fails(editor, settings, tmp_path):
+def test_the_editor_upload_answers_json_when_storage_fails(uploader, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     with _storage_fails():
-        response = editor.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": SimpleUploadedFile("a.png", _png())})
+        response = uploader.post(settings.MARKDOWNX_UPLOAD_URLS_PATH, {"image": SimpleUploadedFile("a.png", _png())})
     assert response.status_code == 503
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"image": ["The image could not be stored. Please try again later."]}

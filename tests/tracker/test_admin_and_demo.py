@@ -10,8 +10,7 @@ from django.utils import timezone
 from accounts.models import Contact, Event, FollowUp, Goal, GoalProgress, Interaction, User
 from accounts.roles import make_editor
 from accounts.tracker import queries
-from tests.factories import UserFactory
-from tests.factories import ContactFactory, EventFactory, FollowUpFactory, GoalFactory, InteractionFactory
+from tests.factories import ContactFactory, EventFactory, FollowUpFactory, GoalFactory, InteractionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

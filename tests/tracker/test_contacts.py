@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from accounts.models import Contact, FollowUp, Interaction
 from networks.models import Network
-from tests.tracker.factories import (
+from tests.factories import (
     ContactFactory,
     EventFactory,
     FollowUpFactory,
     InteractionFactory,
-    make_network,
+    NetworkFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_it_refuses_a_strangers_event_and_a_hidden_network(alice_client, charlie
         reverse("tracker:contact_add"), {**GOOD, "met_at_event": EventFactory(owner=charlie).pk}
     )
     assert "met_at_event" in response.context["form"].errors
-    hidden = make_network("Hidden", Network.Status.HIDDEN)
+    hidden = NetworkFactory(name="Hidden", status=Network.Status.HIDDEN)
     response = alice_client.post(reverse("tracker:contact_add"), {**GOOD, "met_at_network": hidden.pk})
     assert "met_at_network" in response.context["form"].errors
     assert not Contact.objects.exists()

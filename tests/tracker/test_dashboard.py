@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import GoalStatus
-from tests.tracker.factories import (
+from tests.factories import (
     ContactFactory,
     EventFactory,
     FollowUpFactory,
@@ -102,7 +102,7 @@ def test_it_runs_the_same_number_of_queries_whatever_the_data(
 
 
 def test_it_shows_the_coachs_comments_and_suggestions(alice_client, alice, bob):
-    from tests.coaching.factories import CommentFactory, GrantFactory, SuggestionFactory
+    from tests.factories import CommentFactory, GrantFactory, SuggestionFactory
 
     GrantFactory(member=alice, coach=bob)
     CommentFactory(member=alice, coach=bob, body="Great start at the fair!")
@@ -114,7 +114,7 @@ def test_it_shows_the_coachs_comments_and_suggestions(alice_client, alice, bob):
 
 
 def test_it_does_not_show_another_members_coaching(alice_client, charlie, bob):
-    from tests.coaching.factories import CommentFactory, GrantFactory
+    from tests.factories import CommentFactory, GrantFactory
 
     GrantFactory(member=charlie, coach=bob)
     CommentFactory(member=charlie, coach=bob, body="For Charlie only")

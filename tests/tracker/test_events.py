@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Contact, Event, FollowUp, Goal, GoalKind, GoalProgress, Interaction
-from tests.tracker.factories import ContactFactory, EventFactory
+from tests.factories import ContactFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 

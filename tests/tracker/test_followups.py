@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import FollowUp
-from tests.tracker.factories import ContactFactory, FollowUpFactory
+from tests.factories import ContactFactory, FollowUpFactory
 
 pytestmark = pytest.mark.django_db
 

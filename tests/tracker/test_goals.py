@@ -10,7 +10,7 @@ from accounts.models import Goal, GoalKind, GoalProgress, GoalStatus
 from accounts.tracker import services
 from accounts.tracker.goal_templates import GOAL_TEMPLATES, TEMPLATES_BY_KEY
 from networks.models import Network
-from tests.tracker.factories import EventFactory, GoalFactory, make_network
+from tests.factories import EventFactory, GoalFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +55,10 @@ def test_it_refuses_a_strangers_event(alice_client, charlie):
 
 
 def test_it_offers_approved_networks_and_the_members_own_submissions_only(alice_client, alice, charlie):
-    approved = make_network("Approved Net", Network.Status.APPROVED)
-    own_pending = make_network("My Pending", Network.Status.PENDING, submitted_by=alice)
-    hidden = make_network("Hidden Net", Network.Status.HIDDEN)
-    others_pending = make_network("Their Pending", Network.Status.PENDING, submitted_by=charlie)
+    approved = NetworkFactory(name="Approved Net", status=Network.Status.APPROVED)
+    own_pending = NetworkFactory(name="My Pending", status=Network.Status.PENDING, submitted_by=alice)
+    hidden = NetworkFactory(name="Hidden Net", status=Network.Status.HIDDEN)
+    others_pending = NetworkFactory(name="Their Pending", status=Network.Status.PENDING, submitted_by=charlie)
     for network in (hidden, others_pending):
         response = alice_client.post(reverse("tracker:goal_add"), {**GOOD, "network": network.pk})
         assert "network" in response.context["form"].errors

@@ -11,8 +11,8 @@ from hypothesis.extra.django import TestCase
 
 from accounts.models import Contact, FollowUp, Interaction, InteractionKind
 from accounts.tracker import services
-from tests.factories import UserFactory
-from tests.tracker.factories import ContactFactory, InteractionFactory
+from tests.examples import examples
+from tests.factories import ContactFactory, InteractionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -231,7 +231,7 @@ def test_it_shows_the_interview_questions_on_the_contact_page(alice_client, alic
 class TestTimerProperty(TestCase):
     """Whatever the order of logs and deletes, last contact is the latest remaining interaction."""
 
-    @settings(max_examples=30, deadline=None)
+    @settings(max_examples=examples(30), deadline=None)
     @given(
         st.lists(
             st.tuples(st.sampled_from(["log", "delete"]), st.integers(min_value=0, max_value=400)),

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from accounts.tracker import message_templates
 from accounts.tracker.message_templates import CONNECTION_NOTE_LIMIT, messages_for
-from tests.tracker.factories import ContactFactory, EventFactory, FollowUpFactory, GoalFactory, InteractionFactory
+from tests.factories import ContactFactory, EventFactory, FollowUpFactory, GoalFactory, InteractionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from accounts.tracker.transfers.exporting import guard_cell
 from accounts.tracker.transfers.importing import read_upload
-from tests.tracker_io.factories import ContactFactory
+from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@ import pytest
 
 from accounts.models import Contact
 from accounts.tracker.transfers.views.imports import PENDING_KEY, RESULT_KEY
+from tests.factories import ContactFactory
 from tests.tracker_io.conftest import SAMPLES, data_file, upload
-from tests.tracker_io.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 

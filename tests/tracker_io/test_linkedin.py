@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from accounts.tracker.transfers.errors import ImportFormatError
 from accounts.tracker.transfers.importing import read_upload
 from accounts.tracker.transfers.linkedin import parse_connected_on, parse_connections
+from tests.examples import examples
 from tests.tracker_io.conftest import SAMPLES, data_file
 
 
@@ -96,7 +97,7 @@ def test_it_reads_the_shared_sample_when_the_checkout_has_it():
 _cell = st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=30)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=st.lists(st.tuples(_cell, _cell, _cell, _cell), min_size=1, max_size=8))
 def test_it_reads_back_whatever_a_csv_writer_quotes(rows):
     buffer = io.StringIO()

@@ -2,7 +2,7 @@ import pytest
 
 from accounts.models import CalendarFeed
 from accounts.tracker.transfers.reminders import opt_out_token
-from tests.tracker_io.factories import CalendarFeedFactory
+from tests.factories import CalendarFeedFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.utils import translation
 
 from accounts.models import ReminderLog
 from accounts.tracker.transfers.reminders import DIGEST_LIMIT, opt_out_token, opt_out_url, user_for_opt_out_token
-from tests.factories import UserFactory
-from tests.tracker_io.factories import CalendarFeedFactory, ContactFactory, FollowUpFactory
+from tests.factories import CalendarFeedFactory, ContactFactory, FollowUpFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

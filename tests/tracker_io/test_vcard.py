@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from accounts.tracker.transfers import vcard
 from accounts.tracker.transfers.errors import ImportFormatError
 from accounts.tracker.transfers.importing import read_upload
+from tests.examples import examples
 from tests.tracker_io.conftest import SAMPLES, data_file
 
 
@@ -111,7 +112,7 @@ def test_it_folds_long_lines_at_75_octets_without_splitting_a_letter():
 _text = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r"), max_size=200)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(value=_text)
 def test_it_reads_back_any_text_it_writes(value):
     card = (

@@ -21,13 +21,17 @@ from accounts.models import AccessKind, CoachAccessLog
 from articles import pagecache as guide_pages
 from articles.models import Status
 from networks.admin import NetworkAdmin
-from networks.models import Criterion, Network
+from networks.models import Network
 from networks.services import evaluation_save
-from tests.articles.factories import ArticleFactory, article_in
-from tests.coaching.factories import GrantFactory
-from tests.factories import CoachFactory, UserFactory
-from tests.networks.factories import NetworkFactory
-from tests.tracker.factories import ContactFactory, GoalFactory
+from tests.factories import (
+    ArticleFactory,
+    CoachFactory,
+    ContactFactory,
+    GoalFactory,
+    NetworkFactory,
+    UserFactory,
+    article_in,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -178,31 +182,21 @@ def test_a_search_is_rendered_each_time(guide):
 # --- Networks -------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def criteria(db):
-    return list(Criterion.objects.order_by("order"))
-
-
-@pytest.fixture
-def lund(db):
-    return NetworkFactory(name="Lund Tech Alumni", slug="lund-tech-alumni")
-
-
 def _scores(criteria, value):
     return {criterion.pk: (value, "") for criterion in criteria}
 
 
-def test_a_new_evaluation_shows_at_once(lund, criteria, alice):
+def test_a_new_evaluation_shows_at_once(network, criteria, alice):
     assert "No comments yet" in _html(Client(), "/en/networks/lund-tech-alumni/")
     catalogue = _html(Client(), "/en/networks/", sort="evaluations")
-    evaluation_save(member=alice, network=lund, scores=_scores(criteria, 5), comment="Friendly people")
+    evaluation_save(member=alice, network=network, scores=_scores(criteria, 5), comment="Friendly people")
     html = _html(Client(), "/en/networks/lund-tech-alumni/")
     assert "Friendly people" in html and "Alice Andersson" in html
     assert _html(Client(), "/en/networks/", sort="evaluations") != catalogue
 
 
-def test_a_new_display_name_shows_under_comments_at_once(lund, criteria, alice):
-    evaluation_save(member=alice, network=lund, scores=_scores(criteria, 4), comment="Good talks")
+def test_a_new_display_name_shows_under_comments_at_once(network, criteria, alice):
+    evaluation_save(member=alice, network=network, scores=_scores(criteria, 4), comment="Good talks")
     assert "Alice Andersson" in _html(Client(), "/en/networks/lund-tech-alumni/")
     alice.display_name = "Alice A."
     alice.save(update_fields=["display_name"])
@@ -210,7 +204,7 @@ def test_a_new_display_name_shows_under_comments_at_once(lund, criteria, alice):
     assert "Alice A." in html and "Alice Andersson" not in html
 
 
-def test_approving_networks_in_bulk_shows_them_at_once(lund, rf):
+def test_approving_networks_in_bulk_shows_them_at_once(network, rf):
     pending = NetworkFactory(name="Malmo Makers", slug="malmo-makers", status=Network.Status.PENDING)
     assert "Malmo Makers" not in _html(Client(), "/en/networks/", kind="meetup")
     request = rf.post("/admin/")
@@ -220,14 +214,14 @@ def test_approving_networks_in_bulk_shows_them_at_once(lund, rf):
     assert "Malmo Makers" in _html(Client(), "/en/networks/", kind="meetup")
 
 
-def test_editing_a_network_shows_at_once(lund):
+def test_editing_a_network_shows_at_once(network):
     assert "Lund Tech Alumni" in _html(Client(), "/en/networks/lund-tech-alumni/")
-    lund.name = "Lund Tech Graduates"
-    lund.save()
+    network.name = "Lund Tech Graduates"
+    network.save()
     assert "Lund Tech Graduates" in _html(Client(), "/en/networks/lund-tech-alumni/")
 
 
-def test_a_signed_in_member_gets_their_own_catalogue(lund, alice):
+def test_a_signed_in_member_gets_their_own_catalogue(network, alice):
     _html(Client(), "/en/networks/")
     member = Client()
     member.force_login(alice)
@@ -309,31 +303,24 @@ def test_each_session_gets_its_own_working_csrf_token_on_a_cached_dashboard(alic
     assert response.status_code == 302
 
 
-@pytest.fixture
-def coach_world(alice, bob):
-    grant = GrantFactory(member=alice, coach=bob)
-    GoalFactory(owner=alice, title="Meet three people")
-    return grant
-
-
-def test_the_coach_page_shows_a_clients_change_at_once_and_logs_every_view(alice, bob, coach_world):
+def test_the_coach_page_shows_a_clients_change_at_once_and_logs_every_view(alice, bob, bob_grant, alice_goal):
     coach = _signed_in(bob)
-    assert "Meet three people" in _html(coach, "/en/coach/")
+    assert alice_goal.title in _html(coach, "/en/coach/")
     _html(coach, "/en/coach/")  # from the cache, and logged all the same
     assert CoachAccessLog.objects.filter(coach=bob, member=alice, what=AccessKind.CLIENT_LIST).count() == 2
     GoalFactory(owner=alice, title="Ask for two introductions")
     assert "Ask for two introductions" in _html(coach, "/en/coach/")
 
 
-def test_a_revoked_client_leaves_the_coach_page_at_once(alice, bob, coach_world):
+def test_a_revoked_client_leaves_the_coach_page_at_once(alice, bob, bob_grant, alice_goal):
     coach = _signed_in(bob)
     assert "Alice Andersson" in _html(coach, "/en/coach/")
-    grant_revoke(grant=coach_world)
+    grant_revoke(grant=bob_grant)
     assert "Alice Andersson" not in _html(coach, "/en/coach/")
 
 
-def test_the_coach_page_is_never_served_to_another_coach(alice, bob, coach_world):
+def test_the_coach_page_is_never_served_to_another_coach(alice, bob, bob_grant, alice_goal):
     _html(_signed_in(bob), "/en/coach/")
     other = CoachFactory(display_name="Olga Other")
     html = _html(_signed_in(other), "/en/coach/")
-    assert "Alice Andersson" not in html and "Meet three people" not in html
+    assert "Alice Andersson" not in html and alice_goal.title not in html

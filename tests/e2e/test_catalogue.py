@@ -1,37 +1,19 @@
 """In a real browser: the pages fit a phone, pass axe, and the checklist works without JavaScript."""
 
-import os
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, assert_accessible
-from tests.networks.factories import NetworkFactory, evaluate
+from tests.e2e.conftest import PHONE, assert_accessible
+from tests.factories import NetworkFactory, evaluate
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-# Transactional: the live server's thread must see the rows. See tests/networks/conftest.py for why
-# the checklist is re-seeded.
+# Transactional: the live server's thread must see the rows. See checklist_seeded in tests/conftest.py
+# for why the checklist is re-seeded.
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("checklist_seeded"),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
-
-
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    # The live server finds static files in their source folders, by their plain names.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.SECURE_COOKIES = False
 
 
 @pytest.fixture
