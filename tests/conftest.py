@@ -69,19 +69,23 @@ REDIS_START = (
 )
 
 
-@pytest.fixture(scope="session")
-def redis_server():
-    """The machine's Redis (127.0.0.1:6379), which .ci/run starts; a clear failure when it is down."""
+def require_redis(address=REDIS_ADDRESS) -> None:
+    """Fail the test, in one line saying how to start it, unless Redis answers at `address`."""
+    where = f"{address[0]}:{address[1]}"
     try:
-        with socket.create_connection(REDIS_ADDRESS, timeout=2) as connection:
+        with socket.create_connection(address, timeout=2) as connection:
             connection.sendall(b"PING\r\n")
             answer = connection.recv(16)
     except OSError as error:
-        pytest.fail(f"Redis is not running at 127.0.0.1:6379 ({error}); start it with: {REDIS_START}", pytrace=False)
+        pytest.fail(f"Redis is not running at {where} ({error}); start it with: {REDIS_START}", pytrace=False)
     if not answer.startswith(b"+PONG"):
-        pytest.fail(
-            f"127.0.0.1:6379 answered {answer!r}, not Redis's PONG; start Redis with: {REDIS_START}", pytrace=False
-        )
+        pytest.fail(f"{where} answered {answer!r}, not Redis; start Redis with: {REDIS_START}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """The machine's Redis (127.0.0.1:6379), which .ci/run starts; a clear failure when it is down."""
+    require_redis()
 
 
 @pytest.fixture(autouse=True)

@@ -357,13 +357,13 @@ def _body(response):
     return raw.decode(errors="replace")
 
 
-def _shown_secrets(key, actor, response):
-    """alice's private names on a page `actor` may not read them on."""
+def _shown_secrets(key, actor, response, calendar_token):
+    """alice's private names (and her calendar feed's token) on a page `actor` may not read them on."""
     if actor == "alice" or response.status_code != 200:
         return []
     allowed = SEES_ON_COACHING_PAGES.get(actor, set()) if key.startswith("coaching:") else set()
     body = _body(response)
-    return [secret for secret in SECRETS.values() if secret not in allowed and secret in body]
+    return [secret for secret in (*SECRETS.values(), calendar_token) if secret not in allowed and secret in body]
 
 
 def _rows(models):
@@ -431,7 +431,7 @@ def _check(world, key, access):
                 f"{method} {target} as {actor}: expected {expected}, got {response.status_code} "
                 f"{response.get('Location', '')}".strip()
             )
-        leaked = _shown_secrets(key, actor, response)
+        leaked = _shown_secrets(key, actor, response, world["calendar_token"])
         if leaked and "token" not in str(access.kwargs):  # a token's holder is its owner
             failures.append(f"{method} {target} as {actor} shows alice's {leaked}")
         return response
