@@ -23,7 +23,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import resolve
 from django.utils import translation
 from django.utils.encoding import force_bytes
@@ -86,6 +86,23 @@ def require_redis(address=REDIS_ADDRESS) -> None:
 def redis_server():
     """The machine's Redis (127.0.0.1:6379), which .ci/run starts; a clear failure when it is down."""
     require_redis()
+
+
+# Production hashes with Argon2 (and checks PBKDF2 at a million rounds): hundreds of milliseconds per
+# log-in. The tests use a fast hasher; the tests of passwords themselves ask for `production_hashers`.
+PRODUCTION_HASHERS = list(settings.PASSWORD_HASHERS)
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
+
+
+@pytest.fixture
+def production_hashers(settings):
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
 
 
 @pytest.fixture(autouse=True)

@@ -5,10 +5,12 @@ Each row's owner defaults to a new member; pass owner=alice (member=alice for co
 """
 
 import datetime
+import functools
 import itertools
 from decimal import Decimal
 
 import factory
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
@@ -38,9 +40,13 @@ from networks.models import Criterion, Membership, Network, Priority
 from networks.services import evaluation_save
 
 TEST_PASSWORD = "correct-horse-battery-42"
-# Hashing with Argon2 for every test user is slow; hash once and reuse the result. The tests of
-# hashing itself (tests/accounts/test_passwords.py) set passwords through Django and keep Argon2.
-_HASHED_TEST_PASSWORD = make_password(TEST_PASSWORD, hasher="pbkdf2_sha256")
+
+
+@functools.cache
+def _hashed_test_password(default_hasher: str) -> str:
+    # Hash once per hasher in use and reuse the result: tests run with a fast hasher (tests/conftest.py),
+    # the tests of passwords themselves with production's Argon2.
+    return make_password(TEST_PASSWORD)
 
 
 # --- People ---------------------------------------------------------------------------------------
@@ -55,7 +61,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     display_name = factory.Faker("name")
     preferred_language = "en"
     role = User.Role.MEMBER
-    password = _HASHED_TEST_PASSWORD
+    password = factory.LazyFunction(lambda: _hashed_test_password(settings.PASSWORD_HASHERS[0]))
 
 
 class CoachFactory(UserFactory):

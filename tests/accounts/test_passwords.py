@@ -3,7 +3,16 @@ import re
 import pytest
 from django.core import mail
 
-pytestmark = pytest.mark.django_db
+# The tests of passwords themselves run with production's hashers (the others with a fast one).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_hashers")]
+
+
+def test_a_new_password_is_stored_with_argon2(alice):
+    alice.set_password("brand-new-passphrase")
+    alice.save()
+    alice.refresh_from_db()
+    assert alice.password.startswith("argon2$")
+    assert alice.check_password("brand-new-passphrase")
 
 
 def test_the_reset_email_is_sent_in_the_active_language_and_its_link_works(client, alice):
