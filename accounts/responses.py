@@ -2,10 +2,10 @@
 
 A page with a form, blank or re-rendered after an invalid submission with the form bound and its
 errors shown, answers 200. That is what Django's own views answer (log-in, password change and
-reset, the admin), which accounts cannot change without wrapping each one, and a proxy that
-replaces 4xx bodies with its own error page (several CDNs do) can never swallow the member's
-input and the error messages. A request that is not a form a person filled in (a forged hidden
-field, a bad signed link) is still a 4xx.
+reset, the admin), which accounts could change only by wrapping each one; and a proxy set up to
+replace 4xx bodies with its own error page cannot swallow the member's input and the error
+messages. A request that is not a form a person filled in (a forged hidden field, a bad signed
+link) is still a 4xx.
 """
 
 from __future__ import annotations
