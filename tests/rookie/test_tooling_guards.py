@@ -71,16 +71,19 @@ def _start(tmp_path, **env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # a fresh interpreter with Django
 def test_a_production_start_has_no_bench_app_command_or_page(tmp_path):
     found = _start(tmp_path)
     assert found == {"installed": False, "command": False, "view": None, "get": 404, "post": 404}
 
 
+@pytest.mark.slow  # a fresh interpreter with Django
 def test_bench_enabled_brings_the_app_its_command_and_its_page(tmp_path):
     found = _start(tmp_path, BENCH_ENABLED="1")
     assert found == {"installed": True, "command": True, "view": "bench.views", "get": 200, "post": 405}
 
 
+@pytest.mark.slow  # a fresh interpreter with Django
 def test_a_malformed_bench_enabled_stops_the_start(tmp_path):
     clean = {name: value for name, value in os.environ.items() if name != "BENCH_ENABLED"}
     result = subprocess.run(
