@@ -155,6 +155,11 @@ def staff(db):
 
 
 @pytest.fixture
+def superuser(db):
+    return UserFactory(email="superuser@example.com", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
 def fiona(db):
     return CoachFactory(email="fiona@example.com", display_name="Fiona Fagerlund", preferred_language="fi")
 
@@ -195,6 +200,14 @@ def editor_client(client, editor):
 @pytest.fixture
 def staff_client(client, staff):
     client.force_login(staff)
+    return client
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    # A client of its own: tests use it beside `client` (a member's) in the same test.
+    client = Client()
+    client.force_login(superuser)
     return client
 
 

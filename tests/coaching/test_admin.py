@@ -1,14 +1,8 @@
 import pytest
 
-from tests.factories import CommentFactory, GrantFactory, UserFactory
+from tests.factories import CommentFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 def test_staff_can_look_at_grants_but_not_create_or_change_them(superuser_client, alice, bob):

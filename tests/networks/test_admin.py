@@ -3,21 +3,13 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts.roles import EDITORS_GROUP, make_editor
+from accounts.roles import EDITORS_GROUP
 from networks.models import Network
 from tests.factories import NetworkFactory, UserFactory, evaluate
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/networks/network/"
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = UserFactory(email="editor@example.com")
-    make_editor(editor)
-    client.force_login(editor)
-    return client
 
 
 def test_it_gives_the_editors_group_the_network_permissions_without_taking_others():

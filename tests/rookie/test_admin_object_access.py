@@ -56,7 +56,7 @@ def _rows_the_demo_lacks(user):
 
 
 @pytest.fixture
-def editor_client(client):
+def seeded_editor(client):
     call_command("seed_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123 (discarded output)
     _rows_the_demo_lacks(User.objects.get(email="member@demo.rookie.test"))
     editor = UserFactory(email="probing-editor@example.com")
@@ -70,7 +70,7 @@ def _answer(client, method, url):
     return response.status_code, response.get("Location")
 
 
-def test_every_per_object_admin_page_answers_alike_for_a_missing_and_a_hidden_object(editor_client, rf):
+def test_every_per_object_admin_page_answers_alike_for_a_missing_and_a_hidden_object(seeded_editor, rf):
     request = rf.get("/admin/")
     request.user = User.objects.get(email="probing-editor@example.com")
     checked, differences = 0, []
@@ -83,7 +83,7 @@ def test_every_per_object_admin_page_answers_alike_for_a_missing_and_a_hidden_ob
             if permission(model_admin)(request, existing):
                 continue  # the editor may use this page on this object: a missing one may differ
             present, missing = (
-                _answer(editor_client, method, template.format(changelist=changelist, content_type=content_type, pk=pk))
+                _answer(seeded_editor, method, template.format(changelist=changelist, content_type=content_type, pk=pk))
                 for pk in (existing.pk, MISSING_ID)
             )
             checked += 1

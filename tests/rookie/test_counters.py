@@ -1,17 +1,9 @@
 import time
 
-import pytest
 from django.core.cache import cache
 
 from rookie.lib.cache_guard import tolerant_cache
 from rookie.lib.counters import counter_give_back, counter_hit, counter_value, generation_bump, generation_read
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_it_counts_hits_in_a_window():

@@ -19,7 +19,7 @@ URL = "/en/accounts/privacy/delete/"
 
 
 @pytest.fixture
-def alice_data(alice, bob):
+def alice_two_of_each(alice, bob):
     return personal_data(alice, bob, n=2)
 
 
@@ -38,7 +38,7 @@ def test_it_asks_for_the_password_again(alice_client, alice):
 
 
 def test_it_deletes_the_account_and_every_personal_row(
-    alice_client, alice, alice_data, django_capture_on_commit_callbacks
+    alice_client, alice, alice_two_of_each, django_capture_on_commit_callbacks
 ):
     alice_pk = alice.pk
     submitted = list(Network.objects.filter(submitted_by=alice).values_list("pk", flat=True))
@@ -59,8 +59,8 @@ def test_it_deletes_the_account_and_every_personal_row(
     assert follow_up.status_code == 200
 
 
-def test_it_keeps_the_networks_aggregates_right(alice, alice_data, charlie, django_capture_on_commit_callbacks):
-    network = alice_data["networks"][0]
+def test_it_keeps_the_networks_aggregates_right(alice, alice_two_of_each, charlie, django_capture_on_commit_callbacks):
+    network = alice_two_of_each["networks"][0]
     evaluate(charlie, network, [2, 2, 2, 2, 2])
     with django_capture_on_commit_callbacks(execute=True):
         assert deletion.account_delete(user=alice)
@@ -89,7 +89,7 @@ def test_it_ends_every_session_of_the_member(alice, charlie):
     assert other.get("/en/accounts/profile/").status_code == 200
 
 
-def test_it_takes_every_coach_s_access_away_at_once(alice_client, alice, bob, alice_data):
+def test_it_takes_every_coach_s_access_away_at_once(alice_client, alice, bob, alice_two_of_each):
     alice_pk = alice.pk
     coach = Client()
     coach.force_login(bob)
@@ -112,7 +112,7 @@ def test_it_sends_a_confirmation_in_the_members_language(alice_client, alice, dj
 
 
 def test_it_sends_nothing_and_deletes_nothing_when_a_step_fails(
-    alice, alice_data, monkeypatch, django_capture_on_commit_callbacks
+    alice, alice_two_of_each, monkeypatch, django_capture_on_commit_callbacks
 ):
     def broken(user):
         raise RuntimeError("session store down")
@@ -141,7 +141,7 @@ def test_it_keeps_the_author_name_on_guides(alice_client, alice):
     assert guide.author_name == "Alice Andersson"
 
 
-def test_a_coach_leaving_takes_only_the_grant_from_the_member(client, alice, bob, alice_data):
+def test_a_coach_leaving_takes_only_the_grant_from_the_member(client, alice, bob, alice_two_of_each):
     client.force_login(bob)
     assert _delete(client).status_code == 302
     assert not CoachGrant.objects.filter(member=alice).exists()

@@ -12,7 +12,7 @@ from django.test import Client
 
 from accounts.models import User
 from rookie.lib.ratelimit import CURRENT_PASSWORD_LIMIT
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -30,18 +30,6 @@ CURRENT_PASSWORD_FORMS = {
     ),
     "account deletion": ("/en/accounts/privacy/delete/", {"password": "wrong-guess"}),
 }
-
-
-@pytest.fixture
-def superuser():
-    return UserFactory(email="superuser@example.com", is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
-def superuser_client(superuser):
-    client = Client()
-    client.force_login(superuser)
-    return client
 
 
 @pytest.mark.parametrize("form", list(CURRENT_PASSWORD_FORMS))

@@ -11,11 +11,10 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from accounts.roles import make_editor
 from articles.importing import ImportProblem, collect_sources, import_sources
 from articles.models import Article, Status
 from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, MarkdownTooComplex, render_for_storage, render_markdown
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory
 
 PREVIEW = reverse("markdownx_markdownify")
 ADD = "admin:articles_article_add"
@@ -32,14 +31,6 @@ SHAPES = [
     "<a@", "</", "<!--", "&", "\\", ">", "> ", "  - ", "1. ", "<div>", "<ul><li>", "<blockquote>", "<b>",
     "<em><strong>", "[a](b)", "*[a]: b\n", "# [", "| [ |",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = UserFactory(email="limits-editor@example.com")
-    make_editor(user)
-    client.force_login(user)
-    return client
 
 
 def _form_data(**overrides):

@@ -17,12 +17,6 @@ pytestmark = pytest.mark.django_db
 MODELS = ["goal", "event", "contact", "interaction", "followup", "reminderlog", "calendarfeed"]
 
 
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
-
-
 @pytest.mark.parametrize("model", MODELS)
 def test_it_opens_each_tracker_admin_list_for_a_superuser(superuser_client, alice, model):
     contact = ContactFactory(owner=alice)
