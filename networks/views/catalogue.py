@@ -16,7 +16,7 @@ from networks import pagecache as network_pages
 from networks.forms import CatalogueFilterForm
 from networks.models import Criterion, CriterionStats, Evaluation, Membership, MembershipStatus, Network, Score
 from networks.scoring import fit_expression, fit_from_stats, weights_for
-from networks.views.access import _get_network_for_user
+from networks.views.access import get_network_for_user
 from rookie.lib.pagecache import cache_anonymous_page
 from rookie.lib.querystring import query_int, query_texts
 
@@ -106,7 +106,7 @@ def _breakdown(criteria, stats, own_scores=None):
 @require_GET
 @cache_anonymous_page(network_pages.GROUP)
 def network_detail(request, slug):
-    network = _get_network_for_user(request, slug)
+    network = get_network_for_user(request, slug)
     user = request.user
     criteria = list(Criterion.objects.all())
     stats = {row.criterion_id: row for row in CriterionStats.objects.filter(network=network)}

@@ -12,14 +12,14 @@ from networks.forms import EvaluationForm, PrioritiesForm
 from networks.models import Criterion, Evaluation, Network, Priority, Score
 from networks.scoring import weights_for
 from networks.services import EvaluationError, evaluation_delete, evaluation_save
-from networks.views.access import _get_evaluation_for_user, _get_network_for_user
+from networks.views.access import get_evaluation_for_user, get_network_for_user
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def network_evaluate(request, slug):
     """Create the member's evaluation of a network, or update it in place if there is one."""
-    network = _get_network_for_user(request, slug)
+    network = get_network_for_user(request, slug)
     criteria = list(Criterion.objects.all())
     evaluation = Evaluation.objects.filter(member=request.user, network=network).first()
     if request.method == "POST":
@@ -56,7 +56,7 @@ def network_evaluate(request, slug):
 @login_required
 @require_POST
 def evaluation_remove(request, pk):
-    evaluation = _get_evaluation_for_user(request, pk)
+    evaluation = get_evaluation_for_user(request, pk)
     network = evaluation.network
     evaluation_delete(evaluation=evaluation)
     messages.success(request, _("Your evaluation of %(network)s is deleted.") % {"network": network.name})

@@ -12,14 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from networks.forms import MembershipForm, NetworkSuggestForm
 from networks.models import Evaluation, Membership, MembershipStatus, Network
 from networks.services import SuggestionRefused, suggestion_save
-from networks.views.access import _get_membership_for_user, _get_network_for_user
+from networks.views.access import get_membership_for_user, get_network_for_user
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, slug):
     """Record (or change) the member's relation to a network: considering, joined or left."""
-    network = _get_network_for_user(request, slug)
+    network = get_network_for_user(request, slug)
     membership = Membership.objects.filter(member=request.user, network=network).first()
     if membership is None:
         # Start from the network's own fee, spread over a year where that makes sense.
@@ -42,7 +42,7 @@ def membership_edit(request, slug):
 @login_required
 @require_POST
 def membership_remove(request, pk):
-    membership = _get_membership_for_user(request, pk)
+    membership = get_membership_for_user(request, pk)
     membership.delete()
     messages.success(request, _("%(network)s is no longer on your list.") % {"network": membership.network.name})
     return redirect("networks:mine")
