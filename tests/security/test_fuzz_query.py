@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(settings.BASE_DIR)
 APPS = ("accounts", "articles", "networks", "rookie")
-HELPER = ROOT / "rookie" / "querystring.py"
+HELPER = ROOT / "rookie" / "lib" / "querystring.py"
 
 # Nobody, the owner, a stranger, a coach with a "progress and contacts" grant, an editor.
 ROLES = ("anonymous", "alice", "charlie", "fiona", "editor")
