@@ -1,4 +1,4 @@
-"""Every URL pattern of the project, tried by every kind of visitor, for GET and POST: DESIGN.md's
+"""Every URL pattern of the project, tried by every kind of visitor, for GET and POST: docs/architecture.md's
 roles table, in one place.
 
 The test walks the URL resolver (includes, namespaces, the language-prefixed and the plain ones).
@@ -53,7 +53,7 @@ OTHER_METHODS = ("PUT", "PATCH", "DELETE")  # no view answers them
 
 OK, LOGIN = "ok", "log-in page"
 
-# What a coach may read on the coaching pages (DESIGN.md): progress is goals; full adds contacts,
+# What a coach may read on the coaching pages (docs/architecture.md): progress is goals; full adds contacts,
 # interactions and follow-ups. Nobody else but alice ever sees any of them.
 PROGRESS_SECRETS = {SECRETS["goal"]}
 SEES_ON_COACHING_PAGES = {"bob": PROGRESS_SECRETS, "fiona": set(SECRETS.values())}
