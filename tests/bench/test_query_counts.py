@@ -1,4 +1,4 @@
-"""Issue 9: every benchmarked page runs the same number of queries whatever the amount of data.
+"""Every benchmarked page runs the same number of queries whatever the amount of data.
 
 The data comes from `bench_data` at two small scales; a count that grows with the scale is an N+1.
 Each scale is generated inside a savepoint that is rolled back, so both start from the same empty
