@@ -29,6 +29,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from hypothesis import settings as hypothesis_settings
+from whitenoise.base import WhiteNoise
 
 from accounts.models import GrantScope, GrantStatus
 from accounts.signup import PendingSignup, signup_token_make
@@ -98,6 +99,26 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 def _fast_password_hashing():
     with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         yield
+
+
+# Django's test Client builds the middleware afresh for every client, and WhiteNoise walks and stats
+# STATIC_ROOT in its constructor: tens of milliseconds per client, most of a short test. A production
+# process walks it once; so does each test process: the first walk of a folder is kept and reused.
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_walked_once():
+    walks = {}
+    walk = WhiteNoise.update_files_dictionary
+
+    def walk_once(self, root, prefix):
+        if (root, prefix) not in walks:
+            kept, self.files = self.files, {}
+            walk(self, root, prefix)
+            walks[root, prefix], self.files = self.files, kept
+        self.files.update(walks[root, prefix])
+
+    WhiteNoise.update_files_dictionary = walk_once
+    yield
+    WhiteNoise.update_files_dictionary = walk
 
 
 @pytest.fixture
