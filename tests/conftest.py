@@ -17,12 +17,14 @@ import importlib
 import os
 import socket
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import resolve
 from django.utils import translation
@@ -349,6 +351,20 @@ def checklist_seeded(db):
         for spec in migration.CRITERIA:
             texts = {f"{field}_{code}": text for field in migration.TRANSLATED for code, text in spec[field].items()}
             Criterion.objects.create(order=spec["order"], key=spec["key"], **texts)
+
+
+@contextmanager
+def rows_for_the_module(django_db_blocker):
+    """Rows written once for a module's tests and removed after them, for data that takes seconds
+    to make (seed_demo, bench_data) and that each test only reads or changes in passing.
+
+    The rows are written inside a transaction that is rolled back at the end; each test's own
+    transaction is then a savepoint inside it, so whatever a test changes is undone before the next.
+    Only for tests without transaction=True, which would empty the tables.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

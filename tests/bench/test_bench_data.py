@@ -1,4 +1,7 @@
-"""`bench_data` writes what a scale asks for, valid rows, correct network aggregates, and only once."""
+"""`bench_data` writes what a scale asks for, valid rows, correct network aggregates, and only once.
+
+The rows are written once for this module (rows_for_the_module); tests that need an empty database
+are in test_bench_data_inputs.py."""
 
 import datetime
 import math
@@ -16,6 +19,7 @@ from bench import data
 from networks.models import Criterion, CriterionStats, Evaluation, Network, Score
 from networks.services import network_stats_refresh
 from tests.bench.command import bench_data
+from tests.conftest import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +37,16 @@ def _generated(model, owner_field="owner"):
     return model.objects.filter(**{f"{owner_field}__email__startswith": "member"})
 
 
+@pytest.fixture(scope="module")
+def generated_once(django_db_setup, django_db_blocker):
+    with rows_for_the_module(django_db_blocker):
+        bench_data(scale=SCALE, verbosity=0)
+        yield
+
+
 @pytest.fixture
-def generated(db):
-    bench_data(scale=SCALE, verbosity=0)
+def generated(generated_once, db):
+    """bench_data's rows at SCALE (written once for this module); each test's changes are undone."""
 
 
 def test_it_writes_the_counts_the_scale_asks_for(generated):
@@ -184,32 +195,3 @@ def test_a_second_run_is_refused_and_adds_nothing(generated):
     with pytest.raises(CommandError, match="already has benchmark data"):
         bench_data(scale=SCALE, verbosity=0)
     assert User.objects.count() == users
-
-
-def test_it_needs_the_five_criteria(db):
-    Criterion.objects.filter(order__gt=1).delete()
-    with pytest.raises(CommandError, match="5 checklist criteria"):
-        bench_data(scale=0.002, verbosity=0)
-    assert not User.objects.filter(email__endswith="@bench.rookie.test").exists()
-
-
-@pytest.mark.parametrize("scale", ["0", "-1", "abc", "101"])
-def test_it_refuses_a_bad_scale(db, scale):
-    with pytest.raises(CommandError, match="--scale"):
-        bench_data("--scale", scale, verbosity=0)
-
-
-def test_the_same_seed_gives_the_same_data(db):
-    def fingerprint():
-        with transaction.atomic():
-            bench_data(scale=0.002, seed=7, verbosity=0)
-            rows = (
-                list(Contact.objects.order_by("owner__email", "id").values_list("owner__email", "name", "company")),
-                list(FollowUp.objects.order_by("owner__email", "id").values_list("title", "due_date")),
-                list(Evaluation.objects.order_by("member__email", "id").values_list("member__email", "comment")),
-                list(Network.objects.order_by("slug").values_list("slug", "score_average")),
-            )
-            transaction.set_rollback(True)
-        return rows
-
-    assert fingerprint() == fingerprint()

@@ -6,13 +6,21 @@ import pytest
 from django.core.management import call_command
 
 from networks.models import Evaluation, Membership, Network, Priority
+from tests.conftest import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    with rows_for_the_module(django_db_blocker):
+        call_command("seed_demo", force=True, stdout=io.StringIO())
+        yield
+
+
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", force=True, stdout=io.StringIO())
+def seeded(seeded_once, db):
+    """seed_demo's rows (written once for this module); each test's changes are undone after it."""
 
 
 def _snapshot():
