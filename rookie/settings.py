@@ -197,6 +197,12 @@ LANGUAGE_COOKIE_NAME = "rookie_language"
 LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
+# Dates and numbers as each language writes them: our format modules (rookie/formats/<lang>/)
+# override Django's where a native writer would not use its pattern; thousands are grouped
+# ("1 200", "1.200"), so a number that is not a quantity (an id, a year, an ISO value) is printed
+# with |unlocalize or {% localize off %}.
+FORMAT_MODULE_PATH = ["rookie.formats"]
+USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Stockholm")
 USE_TZ = True
 

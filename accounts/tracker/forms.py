@@ -254,6 +254,8 @@ class InteractionForm(OwnedPickersMixin, DateRangeMixin, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = ["contact", "kind", "occurred_on", "notes"]
+        # The model field has no verbose name of its own: without this the label is English.
+        labels = {"contact": _("Contact")}
         # FastSelect: the dashboard's pickers list every contact (rookie/lib/widgets.py).
         widgets = {"contact": FastSelect, "notes": forms.Textarea(attrs={"rows": 3, "maxlength": 5000})}
 
