@@ -48,8 +48,8 @@ Afterwards, [follow up within two days](/follow-up-within-two-days).
 """,
     ),
     "sv": (
-        "Så förbereder du dig inför ett nätverksevent",
-        "forbered-dig-infor-ett-natverksevent",
+        "Så förbereder du dig inför en nätverksträff",
+        "forbered-dig-infor-en-natverkstraff",
         "Ett mål som går att räkna, en kort presentation och några namn: tjugo minuters förberedelse.",
         """Det är lättare att gå in i ett rum fullt av främlingar om du har en plan. Lägg tjugo minuter på den dagen innan.
 
@@ -158,7 +158,7 @@ Note the person and the date [in Rookie](/me/) and set a reminder to get in touc
         "Följ upp inom två dagar",
         "folj-upp-inom-tva-dagar",
         "Ett samtal blir en kontakt genom meddelandet du skickar efteråt. Så här kan du skriva.",
-        """Ett samtal på ett event är en början. Det som gör det till en kontakt är meddelandet du skickar efteråt, medan ni båda fortfarande minns det.
+        """Ett samtal på ett evenemang är en början. Det som gör det till en kontakt är meddelandet du skickar efteråt, medan ni båda fortfarande minns det.
 
 ## Skriv inom en dag eller två
 
@@ -347,7 +347,7 @@ Getting ready for that first meeting? Read [how to prepare for a networking even
 
 I Rookies [nätverkskatalog](/networks/) bedöms grupper utifrån de här fem frågorna. Läs vad andra medlemmar tycker och gå på en träff innan du betalar en avgift.
 
-Ska du förbereda dig inför den första träffen? Läs [så förbereder du dig inför ett nätverksevent](/prepare-for-a-networking-event).
+Ska du förbereda dig inför den första träffen? Läs [så förbereder du dig inför en nätverksträff](/prepare-for-a-networking-event).
 """,
     ),
     "da": (

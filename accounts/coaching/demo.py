@@ -52,6 +52,9 @@ TEXTS = {
         "f_late": "Reply to Ida about the alumni mentoring",
         "f_snoozed": "Ask Oskar for an introduction to the hiring manager",
         "f_next": "Book coffee with Ida",
+        "r_nanna": "Data lead",
+        "r_oskar": "Product manager",
+        "r_ida": "Mentor coordinator",
     },
     "sv": {
         "goal_comment": "Bra början! Skriv ner namnen på de tre personer du helst vill träffa innan nästa evenemang.",
@@ -74,6 +77,9 @@ TEXTS = {
         "f_late": "Svara Ida om alumnimentorskapet",
         "f_snoozed": "Be Oskar om en introduktion till den rekryterande chefen",
         "f_next": "Boka en fika med Ida",
+        "r_nanna": "Datachef",
+        "r_oskar": "Produktchef",
+        "r_ida": "Mentorsamordnare",
     },
     "da": {
         "goal_comment": "God start! Skriv navnene på de tre personer, du helst vil møde, ned før næste arrangement.",
@@ -97,23 +103,26 @@ TEXTS = {
         "f_late": "Svar Ida om alumne-mentorordningen",
         "f_snoozed": "Bed Oskar om at introducere mig for den ansættende leder",
         "f_next": "Aftal en kop kaffe med Ida",
+        "r_nanna": "Datachef",
+        "r_oskar": "Produktchef",
+        "r_ida": "Mentorkoordinator",
     },
     "fi": {
         "goal_comment": "Hyvä alku! Kirjoita ennen seuraavaa tapahtumaa muistiin niiden kolmen ihmisen nimet, jotka "
         "haluat eniten tavata.",
-        "general": "Seuraat yhteydenottojasi yhä nopeammin. Jatka kiitosviestien lähettämistä päivän tai kahden "
+        "general": "Hoidat seurantatehtäväsi yhä nopeammin. Jatka kiitosviestien lähettämistä päivän tai kahden "
         "sisällä: ihmiset muistavat sen.",
         "reply": "Kiitos! Kokeilen sitä ensi viikon tapaamisessa.",
-        "suggestion": "Pyydä kahdelta kontaktilta informaatiohaastattelua",
+        "suggestion": "Pyydä kahdelta kontaktilta tietohaastattelua",
         "suggestion_note": "Olet tavannut viime aikoina kiinnostavia ihmisiä. Puoli tuntia kahden heistä kanssa "
         "opettaa enemmän kuin kuukausi työpaikkailmoituksia.",
         "g_meet": "Juttele neljän uuden ihmisen kanssa Kööpenhaminan tech-tapaamisessa",
-        "g_interview": "Tee kaksi informaatiohaastattelua ennen kesää",
+        "g_interview": "Tee kaksi tietohaastattelua ennen kesää",
         "g_linkedin": "Viimeistele LinkedIn-profiilini",
         "i_1": "Juttelimme heidän datatiiminsä junioritehtävistä.",
         "i_2": "Kahvit: miten hän siirtyi konsultoinnista tuotekehitykseen.",
         "i_3": "Kiitin vinkeistä ja lähetin ansioluetteloni.",
-        "i_4": "Informaatiohaastattelu trainee-ohjelmasta.",
+        "i_4": "Tietohaastattelu trainee-ohjelmasta.",
         "i_5": "Tapasimme alumni-illassa; sovimme pitävämme yhteyttä.",
         "i_6": "Lyhyt puhelu avoimesta paikasta heidän Aarhusin toimistossaan.",
         "f_overdue": "Lähetä Nannalle linkki portfoliooni",
@@ -121,14 +130,17 @@ TEXTS = {
         "f_late": "Vastaa Idalle alumnien mentorointiohjelmasta",
         "f_snoozed": "Pyydä Oskaria esittelemään minut rekrytoivalle esihenkilölle",
         "f_next": "Sovi kahvit Idan kanssa",
+        "r_nanna": "Datatiimin vetäjä",
+        "r_oskar": "Tuotepäällikkö",
+        "r_ida": "Mentorointikoordinaattori",
     },
 }
 
-# key: (name, company, role, e-mail, language)
+# key: (name, company, e-mail, language); the role is a text ("r_<key>") in the client's language.
 CONTACTS = {
-    "nanna": ("Nanna Skov", "Bølge Data ApS", "Data lead", "nanna@bolgedata.example", "da"),
-    "oskar": ("Oskar Berg", "Øresund Mobility", "Product manager", "oskar@oresund.example", "sv"),
-    "ida": ("Ida Lund", "Aarhus Alumni", "Mentor coordinator", "ida@aarhusalumni.example", "da"),
+    "nanna": ("Nanna Skov", "Bølge Data ApS", "nanna@bolgedata.example", "da"),
+    "oskar": ("Oskar Berg", "Øresund Mobility", "oskar@oresund.example", "sv"),
+    "ida": ("Ida Lund", "Aarhus Alumni", "ida@aarhusalumni.example", "da"),
 }
 
 # contact, kind, days ago, note key: spread over the chart's twelve weeks.
@@ -175,11 +187,17 @@ def _grant(member, coach, scope):
 def _client_tracker(client, texts, today):
     now = timezone.now()
     contacts = {}
-    for key, (name, company, role, email, language) in CONTACTS.items():
+    for key, (name, company, email, language) in CONTACTS.items():
         contacts[key], _created = Contact.objects.get_or_create(
             owner=client,
             email=email,
-            defaults={"name": name, "company": company, "role": role, "language": language, "keep_in_touch_days": 60},
+            defaults={
+                "name": name,
+                "company": company,
+                "role": texts[f"r_{key}"],
+                "language": language,
+                "keep_in_touch_days": 60,
+            },
         )
     for key, kind, days_ago, note in INTERACTIONS:
         _interaction, created = Interaction.objects.get_or_create(

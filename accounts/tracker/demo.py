@@ -45,6 +45,14 @@ TEXTS = {
         "g_interview": "Ask for one informational interview this month",
         "g_networks": "Evaluate two networks with the checklist",
         "g_pitch": "Write my two-sentence pitch and practise it aloud",
+        "r_sofia": "Grid analyst",
+        "r_johan": "Data engineer",
+        "r_lars": "Project manager",
+        "r_mikko": "Head of analytics",
+        "r_freja": "HR partner",
+        "r_amira": "UX designer",
+        "r_oskar": "Team lead",
+        "tags_energy": "energy, trainee",
     },
     "sv": {
         "fair": "Arbetsmarknadsdag på campus",
@@ -74,8 +82,16 @@ TEXTS = {
         "g_meet": "Prata med tre nya personer på arbetsmarknadsdagen",
         "g_meetup": "Prata med tre nya personer på träffen",
         "g_interview": "Be om en informationsintervju den här månaden",
-        "g_networks": "Utvärdera två nätverk med checklistan",
+        "g_networks": "Bedöm två nätverk med checklistan",
         "g_pitch": "Skriv min presentation på två meningar och öva på den högt",
+        "r_sofia": "Nätanalytiker",
+        "r_johan": "Dataingenjör",
+        "r_lars": "Projektledare",
+        "r_mikko": "Analyschef",
+        "r_freja": "HR-partner",
+        "r_amira": "UX-designer",
+        "r_oskar": "Teamledare",
+        "tags_energy": "energi, trainee",
     },
     "da": {
         "fair": "Karrieredag på campus",
@@ -107,6 +123,14 @@ TEXTS = {
         "g_interview": "Bed om et informationsinterview i denne måned",
         "g_networks": "Vurdér to netværk med tjeklisten",
         "g_pitch": "Skriv min præsentation på to sætninger, og øv den højt",
+        "r_sofia": "Netanalytiker",
+        "r_johan": "Dataingeniør",
+        "r_lars": "Projektleder",
+        "r_mikko": "Analysechef",
+        "r_freja": "HR-partner",
+        "r_amira": "UX-designer",
+        "r_oskar": "Teamleder",
+        "tags_energy": "energi, trainee",
     },
     "fi": {
         "fair": "Rekrytointipäivä kampuksella",
@@ -119,13 +143,13 @@ TEXTS = {
         "how_linkedin": "LinkedIn, hänen esityksensä jälkeen",
         "how_class": "Opiskelimme yhdessä",
         "note_sofia": "Tekee sähköverkon analytiikkaa; kertoo mielellään trainee-ohjelmista.",
-        "note_johan": "Entinen opiskelukaveri, nykyään data engineer. Juoksee polkujuoksukisoja.",
+        "note_johan": "Entinen opiskelukaveri, nykyään datainsinööri. Juoksee polkujuoksukisoja.",
         "note_lars": "Antoi minulle puoli tuntia uusiutuvan energian urapoluista.",
         "note_amira": "UX-suunnittelija; kertoi heidän kesäharjoittelustaan.",
         "note_oskar": "Vetää datatiimiä; etsii kesäharjoittelijoita.",
         "i_fair": "Juttelimme heidän trainee-ohjelmastaan osastolla.",
         "i_fika": "Kahvit hänen toimistonsa lähellä; hän ehdotti kahta ihmistä, joille jutella.",
-        "i_interview": "Informaatiohaastattelu: energia-alan urapolut ja mitä kannattaa opiskella seuraavaksi.",
+        "i_interview": "Tietohaastattelu: energia-alan urapolut ja mitä kannattaa opiskella seuraavaksi.",
         "i_linkedin": "Kiitin esityksestä ja pyysin lyhyttä puhelua.",
         "i_call": "Lyhyt puhelu logistiikan trainee-ohjelmasta.",
         "f_article": "Lähetä Larsille artikkeli, jota hän kysyi",
@@ -135,22 +159,31 @@ TEXTS = {
         "f_mikko": "Onnittele Mikkoa uudesta työpaikasta",
         "g_meet": "Juttele kolmen uuden ihmisen kanssa rekrytointipäivänä",
         "g_meetup": "Juttele kolmen uuden ihmisen kanssa tapaamisessa",
-        "g_interview": "Pyydä yhtä informaatiohaastattelua tässä kuussa",
+        "g_interview": "Pyydä yhtä tietohaastattelua tässä kuussa",
         "g_networks": "Arvioi kaksi verkostoa tarkistuslistan avulla",
         "g_pitch": "Kirjoita kahden lauseen esittelyni ja harjoittele sitä ääneen",
+        "r_sofia": "Sähköverkkoanalyytikko",
+        "r_johan": "Datainsinööri",
+        "r_lars": "Projektipäällikkö",
+        "r_mikko": "Analytiikkajohtaja",
+        "r_freja": "HR-kumppani",
+        "r_amira": "UX-suunnittelija",
+        "r_oskar": "Tiiminvetäjä",
+        "tags_energy": "energia, trainee",
     },
 }
 
-# key: name, company, role, e-mail, language, keep in touch every N days, "how met" and note text keys
+# key: name, company, e-mail, language; the role ("r_<key>"), "how met", notes and tags are texts in the
+# member's language, written as the member would write them.
 CONTACTS = {
-    "sofia": ("Sofia Lindqvist", "Nordlys Energi AB", "Grid analyst", "sofia@nordlys.example", "sv"),
-    "johan": ("Johan Ek", "Kvarn Analytics", "Data engineer", "johan@kvarn.example", "sv"),
-    "lars": ("Lars Holm", "Vindkraft Norr", "Project manager", "lars@vindkraft.example", "sv"),
-    "mikko": ("Mikko Virtanen", "Polar Data Oy", "Head of analytics", "mikko@polardata.example", "fi"),
-    "freja": ("Freja Nielsen", "Fjord Logistik A/S", "HR partner", "freja@fjordlogistik.example", "da"),
-    "amira": ("Amira Hassan", "Havsbris Design", "UX designer", "amira@havsbris.example", "en"),
+    "sofia": ("Sofia Lindqvist", "Nordlys Energi AB", "sofia@nordlys.example", "sv"),
+    "johan": ("Johan Ek", "Kvarn Analytics", "johan@kvarn.example", "sv"),
+    "lars": ("Lars Holm", "Vindkraft Norr", "lars@vindkraft.example", "sv"),
+    "mikko": ("Mikko Virtanen", "Polar Data Oy", "mikko@polardata.example", "fi"),
+    "freja": ("Freja Nielsen", "Fjord Logistik A/S", "freja@fjordlogistik.example", "da"),
+    "amira": ("Amira Hassan", "Havsbris Design", "amira@havsbris.example", "en"),
     # Met at the career day but not debriefed yet: the debrief page has someone to offer.
-    "oskar": ("Oskar Nyström", "Kvarn Analytics", "Team lead", "oskar@kvarn.example", "sv"),
+    "oskar": ("Oskar Nyström", "Kvarn Analytics", "oskar@kvarn.example", "sv"),
 }
 KEEP_IN_TOUCH = {"sofia": 60, "johan": 30, "lars": 90, "mikko": 120, "freja": 60}
 HOW_MET = {"johan": "how_class", "lars": "how_alumni", "mikko": "how_linkedin", "freja": "how_linkedin"}
@@ -161,7 +194,8 @@ NOTES = {
     "amira": "note_amira",
     "oskar": "note_oskar",
 }
-TAGS = {"sofia": "energy, trainee", "lars": "energy, trainee", "johan": "data", "mikko": "data"}
+# Tags: a text key (in the member's language) or a word that is the same in all four.
+TAGS = {"sofia": "tags_energy", "lars": "tags_energy", "johan": "data", "mikko": "data"}
 
 # contact key, kind, days ago, note key
 INTERACTIONS = [
@@ -193,21 +227,21 @@ def seed(*, users, stdout):
     _event(member, texts, "meetup", today + datetime.timedelta(days=5), "g_meetup", today)
 
     contacts = {}
-    for key, (name, company, role, email, language) in CONTACTS.items():
+    for key, (name, company, email, language) in CONTACTS.items():
         contact, _created = Contact.objects.get_or_create(
             owner=member,
             email=email,
             defaults={
                 "name": name,
                 "company": company,
-                "role": role,
+                "role": texts[f"r_{key}"],
                 "language": language,
                 "keep_in_touch_days": KEEP_IN_TOUCH.get(key),
                 "how_met": texts[HOW_MET[key]] if key in HOW_MET else "",
                 "notes": texts[NOTES[key]] if key in NOTES else "",
                 "met_at_event": fair if key in ("sofia", "amira", "oskar") else None,
                 "met_at_network": network if key == "lars" else None,
-                "tags": TAGS.get(key, ""),
+                "tags": texts.get(TAGS.get(key, ""), TAGS.get(key, "")),
             },
         )
         contacts[key] = contact
