@@ -4,6 +4,7 @@ what is wrong without telling more than needed about which e-mail addresses have
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import CoachGrant, Goal, GoalSuggestion, GrantScope, GrantStatus, User
 from rookie.lib.counters import counter_give_back, counter_hit
@@ -147,7 +148,11 @@ class CommentForm(forms.Form):
 
     body = _BodyField(label=_("Comment"))
     goal = ModelChoiceField(
-        label=_("About"), queryset=Goal.objects.none(), required=False, empty_label=_("General note")
+        # "About" alone is also a contact's details heading; the context keeps the two translatable apart.
+        label=pgettext_lazy("goal a coach's comment is about", "About"),
+        queryset=Goal.objects.none(),
+        required=False,
+        empty_label=_("General note"),
     )
 
     def __init__(self, *args, member, **kwargs):
