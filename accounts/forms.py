@@ -2,11 +2,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from rookie.lib.identity import canonical_email, email_is_plain
+from rookie.lib.languages import LANGUAGE_CODES
 
 
 def email_plain_check(value: str) -> None:
@@ -121,14 +123,89 @@ class EmailPasswordResetForm(PasswordResetForm):
         return (user for user in users if user.has_usable_password())
 
 
+# One select per position, so the order can be chosen without JavaScript.
+READING_LANGUAGE_LABELS: tuple[Promise, ...] = (
+    _("First language"),
+    _("Second language"),
+    _("Third language"),
+    _("Fourth language"),
+)
+READING_LANGUAGE_FIELDS: tuple[str, ...] = tuple(
+    f"reading_{position}" for position in range(1, len(LANGUAGE_CODES) + 1)
+)
+
+# The one-click offer on the profile page, a whole sentence per language (Finnish inflects the name:
+# "Käytä suomea").
+USE_FOR_EMAILS: dict[str, Promise] = {
+    "en": _("Use English for e-mails and the calendar too"),
+    "sv": _("Use Swedish for e-mails and the calendar too"),
+    "da": _("Use Danish for e-mails and the calendar too"),
+    "fi": _("Use Finnish for e-mails and the calendar too"),
+}
+
+
 class ProfileForm(forms.ModelForm):
+    """The profile, the language for e-mails and the calendar (preferred_language), and the
+    languages the member reads, best first (reading_languages, one select per position)."""
+
     class Meta:
         model = User
         fields = ["display_name", "preferred_language", "field_of_work", "career_stage", "elevator_pitch"]
+        labels = {"preferred_language": _("Language for e-mails and the calendar")}
+        help_texts = {
+            "preferred_language": _(
+                "Reminders, notifications, your calendar feed and the titles of goals added for you are "
+                "in this language. The language buttons at the top change only the pages."
+            )
+        }
         widgets = {"elevator_pitch": forms.Textarea(attrs={"rows": 4, "maxlength": 600})}
+
+    def __init__(self, *args, browser_languages: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A member who never chose starts from what their browser asks for, which is what they get.
+        initial = self.instance.reading_language_list or list(browser_languages or [])
+        choices = [("", "—"), *settings.LANGUAGES]
+        for position, (name, label) in enumerate(zip(READING_LANGUAGE_FIELDS, READING_LANGUAGE_LABELS, strict=True)):
+            self.fields[name] = forms.ChoiceField(
+                label=label,
+                choices=choices,
+                required=False,
+                initial=initial[position] if position < len(initial) else "",
+            )
+
+    @property
+    def profile_fields(self):
+        return [self[name] for name in self.fields if name not in READING_LANGUAGE_FIELDS]
+
+    @property
+    def reading_fields(self):
+        return [self[name] for name in READING_LANGUAGE_FIELDS]
 
     def clean_display_name(self):
         return clean_display_name(self.cleaned_data["display_name"])
+
+    def clean(self):
+        cleaned = super().clean()
+        codes: list[str] = []
+        gap = False
+        for name in READING_LANGUAGE_FIELDS:
+            if name not in cleaned:
+                return cleaned  # not a site language: the field has its error already
+            code = cleaned[name]
+            if not code:
+                gap = True
+            elif gap:
+                self.add_error(name, _("Choose the languages in order, without leaving a position empty above."))
+            elif code in codes:
+                self.add_error(name, _("This language is already chosen above."))
+            else:
+                codes.append(code)
+        cleaned["reading_languages"] = ",".join(codes)
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.reading_languages = self.cleaned_data["reading_languages"]
+        return super().save(commit=commit)
 
 
 def clean_display_name(value: str) -> str:

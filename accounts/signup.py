@@ -10,6 +10,7 @@ No row is written before the link is used, so an address cannot be squatted by s
 not read its mail, and the link carries no secret (the password is chosen after it is opened).
 """
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from accounts.models.user import READING_LANGUAGE_VALUES
 from rookie.lib.email import send_templated_email
 from rookie.lib.identity import canonical_email
 from rookie.lib.languages import is_language
@@ -34,10 +36,14 @@ class PendingSignup:
     email: str
     display_name: str
     preferred_language: str
+    # What the browser that filled in the form asks for (Accept-Language), best first.
+    reading_languages: tuple[str, ...] = ()
 
 
 def signup_token_make(pending: PendingSignup) -> str:
     payload = {"e": pending.email, "n": pending.display_name, "l": pending.preferred_language}
+    if pending.reading_languages:
+        payload["r"] = ",".join(pending.reading_languages)
     return signing.dumps(payload, salt=_SALT, compress=True)
 
 
@@ -46,10 +52,13 @@ def signup_token_read(token: str) -> PendingSignup | None:
     try:
         payload = signing.loads(token, salt=_SALT, max_age=SIGNUP_LINK_MAX_AGE)
         pending = PendingSignup(email=payload["e"], display_name=payload["n"], preferred_language=payload["l"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        reading = payload.get("r", "")
+    except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
         return None
-    if not is_language(pending.preferred_language):
+    if not is_language(pending.preferred_language) or reading not in READING_LANGUAGE_VALUES:
         return None
+    if reading:
+        pending = dataclasses.replace(pending, reading_languages=tuple(reading.split(",")))
     return pending
 
 
@@ -57,12 +66,14 @@ def _send(*, to: str, language: str, template: str, context: dict[str, Any]) -> 
     send_templated_email(to=to, language=language, template=f"email/{template}", context=context)
 
 
-def signup_request(*, email: str, display_name: str, preferred_language: str) -> None:
+def signup_request(
+    *, email: str, display_name: str, preferred_language: str, reading_languages: list[str] | tuple[str, ...] = ()
+) -> None:
     """E-mail the address a link to finish signing up, or its owner a note if it has an account."""
     email = canonical_email(email)
     owner = User.objects.filter(email=email).first()
     if owner is None:
-        token = signup_token_make(PendingSignup(email, display_name, preferred_language))
+        token = signup_token_make(PendingSignup(email, display_name, preferred_language, tuple(reading_languages)))
         with translation.override(preferred_language):
             url = settings.SITE_URL + reverse("accounts:signup_confirm", kwargs={"token": token})
         _send(

@@ -6,7 +6,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy, translate_url
 from django.utils import translation
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.auth_logging import login_throttle
 from accounts.forms import (
+    USE_FOR_EMAILS,
     EmailAuthenticationForm,
     EmailPasswordResetForm,
     ProfileForm,
@@ -26,6 +27,8 @@ from accounts.forms import (
 from accounts.models import User
 from accounts.responses import render_form
 from accounts.signup import signup_request, signup_token_read
+from articles.languages import accept_language_codes
+from rookie.lib.languages import is_language
 from rookie.lib.ratelimit import client_ip, current_password_limit, rate_limit_post
 
 
@@ -41,6 +44,10 @@ def _redirect_in_language(request, url, language):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def _browser_languages(request):
+    return accept_language_codes(request.headers.get("accept-language", ""))
 
 
 def _signup_keys_ip(request):
@@ -63,7 +70,8 @@ def signup(request):
     if request.method == "POST":
         form = SignUpForm(request.POST)
         if form.is_valid():
-            signup_request(**form.cleaned_data)
+            # The languages they read start from what their browser asks for (the profile changes them).
+            signup_request(**form.cleaned_data, reading_languages=_browser_languages(request))
             return redirect("accounts:signup_sent")
     else:
         form = SignUpForm(initial={"preferred_language": translation.get_language()})
@@ -100,6 +108,7 @@ def signup_confirm(request, token):
                     form.cleaned_data["password1"],
                     display_name=pending.display_name,
                     preferred_language=pending.preferred_language,
+                    reading_languages=",".join(pending.reading_languages or _browser_languages(request)),
                 )
         except IntegrityError:  # the same link used twice at once: the first one made the account
             return render(request, "registration/signup_link.html", {"used": True})
@@ -128,15 +137,36 @@ class LoginView(auth_views.LoginView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
+    """The profile. Saving it keeps the interface language: the preferred language is for e-mails
+    and the calendar, and the language switcher, not this page, chooses the pages' language."""
+    user = request.user
+    interface_language = translation.get_language()
+    # Read before the form: an invalid form still writes its values into the instance.
+    stored_language = user.preferred_language
+    if request.method == "POST" and "use_language" in request.POST:
+        # The one-click offer: the interface language becomes the one for e-mails and the calendar.
+        language = request.POST["use_language"]
+        if not is_language(language):
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+        messages.success(request, _("Your profile has been saved."))
+        return redirect(request.path)
+    browser_languages = _browser_languages(request)
     if request.method == "POST":
-        form = ProfileForm(request.POST, instance=request.user)
+        form = ProfileForm(request.POST, instance=user, browser_languages=browser_languages)
         if form.is_valid():
-            user = form.save()
+            form.save()
             messages.success(request, _("Your profile has been saved."))
-            return _redirect_in_language(request, request.path, user.preferred_language)
+            return redirect(request.path)
     else:
-        form = ProfileForm(instance=request.user)
-    return render_form(request, "accounts/profile.html", {"form": form})
+        form = ProfileForm(instance=user, browser_languages=browser_languages)
+    offer = USE_FOR_EMAILS.get(interface_language) if stored_language != interface_language else None
+    return render_form(
+        request,
+        "accounts/profile.html",
+        {"form": form, "use_language": interface_language, "use_language_offer": offer},
+    )
 
 
 # Password-reset requests send e-mail: at most 5 an hour per address (counted in its canonical form,

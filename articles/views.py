@@ -4,12 +4,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_list_or_404, redirect, render
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from articles import pagecache as guide_pages
-from articles.languages import fallback_chain
-from articles.models import Article, Category, any_slug_q
+from articles.languages import reader_chain, reader_languages
+from articles.models import Article, ArticleVersion, Category, any_slug_q
 from articles.permissions import can_edit_guides
 from articles.rendering import rendered_body
 from articles.search import MAX_QUERY_LENGTH, search_articles
@@ -59,7 +60,7 @@ def article_list(request):
     )
 
 
-def _get_article_for_user(request, slug):
+def _get_article_for_user(request, slug, chain):
     """The guide with this slug in any language (or this identifier) that the user may see, else 404.
 
     Editors also get drafts and scheduled guides, to preview them; to everyone else those do not exist.
@@ -67,7 +68,6 @@ def _get_article_for_user(request, slug):
     candidates = get_list_or_404(
         Article.objects.visible_to(request.user).filter(any_slug_q(slug)).select_related("category")[:5]
     )
-    chain = fallback_chain(get_language())
 
     def closeness(article):
         # Slugs are unique across guides; should old data disagree, the reader's own language wins.
@@ -77,14 +77,21 @@ def _get_article_for_user(request, slug):
     return min(candidates, key=closeness)
 
 
+def _version_for_reader(article, language, chain):
+    """The first version on the reader's chain that exists (articles/languages.py: reader_chain)."""
+    code = next((code for code in chain if article.has_version(code)), language)
+    return ArticleVersion(article, code, language)
+
+
 @require_GET
 @cache_anonymous_page(guide_pages.GROUP, valid_until=guide_pages.valid_until)
 def article_detail(request, slug):
     """Queries for a reader: the guide (its body stored as HTML), and one more for the guides its
     links name when it links to any. No Markdown is converted here (articles/rendering.py)."""
     language = get_language()
-    article = _get_article_for_user(request, slug)
-    version = article.version(language)
+    chain = reader_chain(language, reader_languages(request))
+    article = _get_article_for_user(request, slug, chain)
+    version = _version_for_reader(article, language, chain)
     if not version.slug:
         raise Http404
     if version.slug != slug:
@@ -92,6 +99,7 @@ def article_detail(request, slug):
         # go to the address of the version this reader gets.
         return redirect(version.url)
     rendered = rendered_body(article, version.language, language)
+    alternates = version.alternates()
     response = render(
         request,
         "articles/detail.html",
@@ -99,12 +107,22 @@ def article_detail(request, slug):
             "article": article,
             "version": version,
             "body": rendered,
-            "alternates": [(code, request.build_absolute_uri(url)) for code, url in version.alternates()],
+            "alternates": [(code, request.build_absolute_uri(url)) for code, url in alternates],
+            "other_versions": [(code, url) for code, url in alternates if code != version.language],
             "canonical_url": request.build_absolute_uri(version.canonical_url),
             "is_preview": not article.is_public,
             "can_edit": not article.is_public or can_edit_guides(request.user),
         },
     )
+    if version.is_fallback:
+        # Which version stands in depends on the languages this reader reads (their browser's
+        # Accept-Language, or their profile): the page cache must not store it for the next
+        # reader (rookie/lib/pagecache.py stores nothing private), nor may any shared cache.
+        patch_vary_headers(response, ["Accept-Language"])
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        else:
+            patch_cache_control(response, private=True)
     if not article.is_public:
         response["Cache-Control"] = "private, no-store"
     return response

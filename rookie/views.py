@@ -12,7 +12,6 @@ from django.views.i18n import set_language as django_set_language
 from articles import pagecache as guide_pages
 from articles.views import latest_versions
 from rookie.lib.cache_guard import cache_answers
-from rookie.lib.languages import is_language
 from rookie.lib.pagecache import cache_anonymous_page
 
 
@@ -48,20 +47,16 @@ def readyz(request):
 
 @require_POST
 def set_language(request):
-    """Django's set_language, plus: a signed-in member's choice becomes their preferred language.
+    """Django's set_language: the interface language only (the language cookie).
 
+    A member's preferred language (e-mails, the calendar feed, titles of new goals) is theirs to
+    change on the profile page; switching the interface here does not touch it.
     Django translates `next` by resolving it in the active language; this view is outside the
     prefix, so activate the language of `next` first or /sv/... would not resolve under "en".
     """
     next_language = translation.get_language_from_path(request.POST.get("next", ""))
     with translation.override(next_language or translation.get_language()):
-        response = django_set_language(request)
-    language = request.POST.get("language")
-    user = request.user
-    if user.is_authenticated and is_language(language) and user.preferred_language != language:
-        user.preferred_language = language
-        user.save(update_fields=["preferred_language"])
-    return response
+        return django_set_language(request)
 
 
 def error_403(request, exception=None):

@@ -1,3 +1,5 @@
+from itertools import permutations
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -7,6 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from rookie.lib.identity import canonical_email
 from rookie.lib.languages import LANGUAGE_CODES
+
+# Every ordered list of distinct site languages, comma-separated ("fi,en"), and "" for none given:
+# the check constraint lists them all, which works the same on SQLite and PostgreSQL (a regular
+# expression in a constraint would not). A list, as the migration recorded it.
+READING_LANGUAGE_VALUES: list[str] = [
+    ",".join(order) for size in range(len(LANGUAGE_CODES) + 1) for order in permutations(LANGUAGE_CODES, size)
+]
 
 
 class UserManager(BaseUserManager):
@@ -61,6 +70,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # The languages the member reads, best first: a guide missing in the interface language is shown
+    # in the first of these that exists (articles/languages.py). Empty: the browser's Accept-Language.
+    reading_languages = models.CharField(
+        _("reading languages"), max_length=len(",".join(LANGUAGE_CODES)), blank=True, default=""
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     field_of_work = models.CharField(_("field or industry"), max_length=100, blank=True)
     career_stage = models.CharField(
@@ -97,6 +111,10 @@ class User(AbstractBaseUser, PermissionsMixin):
                 name="accounts_user_language_valid",
             ),
             models.CheckConstraint(
+                condition=models.Q(reading_languages__in=READING_LANGUAGE_VALUES),
+                name="accounts_user_reading_languages_valid",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(career_stage__in=CareerStage.values),
                 name="accounts_user_career_stage_valid",
             ),
@@ -119,6 +137,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.display_name
+
+    @property
+    def reading_language_list(self) -> list[str]:
+        """The reading languages as codes, best first ([] when the member has not given any)."""
+        return [code for code in self.reading_languages.split(",") if code]
 
     # The one place a role is compared (accounts/roles.py: role_required; templates read these too).
     @property

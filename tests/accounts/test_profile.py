@@ -11,10 +11,12 @@ GOOD = {
 }
 
 
-def test_it_saves_the_profile_and_switches_to_the_new_language(alice_client, alice):
+def test_it_saves_the_profile_and_keeps_the_interface_language(alice_client, alice):
+    # The preferred language is for e-mails and the calendar; the pages stay in English.
     response = alice_client.post("/en/accounts/profile/", GOOD)
     assert response.status_code == 302
-    assert response["Location"] == "/fi/accounts/profile/"
+    assert response["Location"] == "/en/accounts/profile/"
+    assert "rookie_language" not in response.cookies
     alice.refresh_from_db()
     assert alice.preferred_language == "fi"
     assert alice.career_stage == "graduate"

@@ -61,7 +61,7 @@ def test_it_falls_back_along_the_chain_with_a_visible_notice(client, language):
     assert f"<h1>Elsewhere ({fallback})</h1>" in html
     with translation.override(language):
         notice = f"{NOT_AVAILABLE_IN[language]} {SHOWING_VERSION[fallback]}"
-    assert f'<p class="notice fallback-notice" role="note">{notice}</p>' in html
+    assert f'<p class="notice fallback-notice" role="note">{notice}\n  <span class="fallback-versions">' in html
     assert f'<article class="guide" lang="{fallback}">' in html
     assert f'<html lang="{language}">' in html
     # Alternates list the versions that exist; the canonical page is the original version.
