@@ -52,3 +52,30 @@ def test_it_shows_a_fallback_on_a_phone(phone_page, live_server):
     expect(phone_page.get_by_role("link", name=article.title_sv)).to_be_visible()
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible(phone_page)
+
+
+def test_a_finnish_reader_who_reads_english_keeps_the_english_guide_on_switching_to_finnish(
+    browser, request, browser_context_args, live_server
+):
+    """The issue's reader: reading a guide in English, they switch to Finnish and get the English
+    version (their browser reads English before Swedish), not the configured chain's Swedish."""
+    article_in(["sv", "en"], key="kaffe", body_en="## Say thanks\n\nWrite a short thank-you.\n")
+    # No `locale`: Chromium would send it as Accept-Language on navigations instead of this header.
+    headers = {"Accept-Language": "fi, en;q=0.8"}
+    context = browser.new_context(**{**browser_context_args, "extra_http_headers": headers})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(live_server.url + "/en/guides/kaffe-en/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Kaffe (en)")
+        page.get_by_role("button", name="Suomi").click()
+        expect(page).to_have_url(re.compile(r"/fi/guides/kaffe-en/$"))
+        expect(page.locator("html")).to_have_attribute("lang", "fi")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Kaffe (en)")
+        expect(page.locator("article.guide")).to_have_attribute("lang", "en")
+        notice = page.locator(".fallback-notice")
+        expect(notice).to_be_visible()
+        expect(notice.get_by_role("link", name="Svenska")).to_have_attribute("href", "/sv/guides/kaffe-sv/")
+        assert_accessible(page)
+    finally:
+        context.close()

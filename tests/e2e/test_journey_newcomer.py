@@ -144,6 +144,8 @@ def test_a_newcomer_goes_from_sign_up_to_progress_on_the_dashboard(page, live_se
     expect(page.get_by_role("button", name=_("sv", "Log out"))).to_be_visible()
     member = User.objects.get(email=EMAIL)
     assert (member.display_name, member.preferred_language) == ("Åsa Öberg", "sv")
+    # The languages they read start from what the browser asks for.
+    assert member.reading_languages == "sv"
     assert_accessible(page)
 
     # Read the guide, in Swedish.
@@ -156,18 +158,24 @@ def test_a_newcomer_goes_from_sign_up_to_progress_on_the_dashboard(page, live_se
     expect(page.locator(".fallback-notice")).to_have_count(0)
     assert_accessible(page)
 
-    # Switch to Finnish: the guide has no Finnish version, so the Swedish one shows, with a notice.
+    # Switch to Finnish: the guide has no Finnish version, so the version in the first language
+    # the member reads (Swedish, from their browser) shows, with a notice in Finnish.
     page.get_by_role("button", name="Suomi").click()
     expect(page).to_have_url(re.compile(rf"/fi/guides/{guide.slug_sv}/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fi")
     with translation.override("fi"):
         notice = f"{NOT_AVAILABLE_IN['fi']} {SHOWING_VERSION['sv']}"
-    expect(page.locator(".fallback-notice")).to_have_text(notice)
+    expect(page.locator(".fallback-notice")).to_contain_text(notice)
+    # The notice links the other version, in its own language.
+    expect(page.locator(".fallback-notice").get_by_role("link", name="English")).to_have_attribute(
+        "href", f"/en/guides/{guide.slug_en}/"
+    )
     expect(page.locator("article.guide")).to_have_attribute("lang", "sv")
     expect(page.get_by_role("heading", level=1)).to_have_text(guide.title_sv)
     assert_accessible(page)
+    # The switch changed the interface only: e-mails, the calendar and new goals stay in Swedish.
     member.refresh_from_db()
-    assert member.preferred_language == "fi"
+    assert member.preferred_language == "sv"
 
     # Evaluate a network on the five criteria, keyboard alone.
     page.get_by_role("navigation", name=_("fi", "Main")).get_by_role("link", name=_("fi", "Networks")).click()
@@ -189,11 +197,15 @@ def test_a_newcomer_goes_from_sign_up_to_progress_on_the_dashboard(page, live_se
 
     # Back to the guide: "add to my goals".
     page.goto(f"{live_server.url}/fi/guides/{guide.slug_sv}/")
-    expect(page.locator(".fallback-notice")).to_have_text(notice)
+    expect(page.locator(".fallback-notice")).to_contain_text(notice)
     assert_accessible(page)
     with translation.override("fi"):
+        suggested_title = str(TEMPLATES_BY_KEY[GOAL_KEY].title)
+    # The goal itself is written in the member's preferred language, which is still Swedish.
+    with translation.override("sv"):
         goal_title = str(TEMPLATES_BY_KEY[GOAL_KEY].title)
-    suggestion = page.locator(".guide-goals li").filter(has=page.get_by_role("heading", name=goal_title))
+    assert goal_title != suggested_title
+    suggestion = page.locator(".guide-goals li").filter(has=page.get_by_role("heading", name=suggested_title))
     suggestion.get_by_role("button", name=_("fi", "Add to my goals")).click()
     goal = Goal.objects.get(owner=member)
     expect(page).to_have_url(re.compile(rf"/fi/me/goals/{goal.pk}/$"))
