@@ -52,6 +52,12 @@ e2e: install
 	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest -n $(WORKERS) --dist loadgroup -m e2e $(ARGS)
 
+# Only the Nu HTML checker's crawl of the demo (tests/html/; needs java, which .ci/run installs).
+.PHONY: validate-html
+validate-html: install
+	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(BIN)/pytest -n 0 tests/html $(ARGS)
+
 # Ruff, then the allowed arrows between packages (import-linter contracts in pyproject.toml;
 # docs/architecture.md).
 lint: install

@@ -1,0 +1,125 @@
+"""Every page of the demo is valid HTML: the Nu HTML checker (vnu) finds no error."""
+
+import io
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.tokens import default_token_generator
+from django.core.management import call_command
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.management.commands.seed_demo import DEMO_USERS
+from accounts.models import User
+from accounts.signup import PendingSignup, signup_token_make
+from tests.conftest import LANGUAGES
+from tests.html.crawl import Page, crawl, require_java, saved, vnu_errors
+
+# Where each role starts: the home page, the pages its navigation is built around, and pages no
+# link reaches (e-mailed links, the pages after a form, a wrong role's 403, a missing page's 404).
+ROLE_STARTS = {
+    "anonymous": [
+        "",
+        "no-such-page/",
+        "accounts/signup/sent/",
+        "accounts/signup/confirm/{signup_token}/",
+        "accounts/signup/confirm/not-a-token/",
+        "accounts/password/reset/sent/",
+        "accounts/password/reset/{member_uidb64}/{member_reset_token}/",
+        "accounts/password/reset/complete/",
+        "accounts/privacy/deleted/",
+    ],
+    "member": ["", "me/", "coach/sharing/", "coach/", "accounts/password/change/done/"],
+    "coach": ["", "me/", "coach/", "coach/sharing/"],
+    "editor": ["", "me/", "guides/"],
+}
+
+# Forms sent back with their errors (the only POSTs): the pages a mistake shows, per role.
+INVALID_FORMS = {
+    "anonymous": [
+        ("accounts/login/", {"username": "nobody@example.com", "password": "wrong"}),
+        ("accounts/signup/", {"email": "not an address"}),
+        ("accounts/password/reset/", {"email": ""}),
+    ],
+    "member": [("accounts/password/change/", {"old_password": "wrong"})],
+    "coach": [],
+    "editor": [],
+}
+
+# Error pages that only a failure shows (a large upload, a rate limit, a crash, an outage): rendered
+# as their views render them.
+ERROR_PAGES = [
+    ("errors/413.html", {"limit": 5 * 1024 * 1024}),
+    ("errors/429.html", {"cooloff_timedelta": timedelta(minutes=15)}),
+    ("errors/429.html", {}),
+    ("errors/500.html", {}),
+    ("errors/503.html", {"unavailable": "database"}),
+    ("errors/503.html", {"unavailable": "cache"}),
+]
+
+
+def _error_pages(folder: Path, language: str) -> list[Page]:
+    request = RequestFactory().get(f"/{language}/")
+    request.user = AnonymousUser()
+    pages = []
+    with translation.override(language):
+        for number, (template, context) in enumerate(ERROR_PAGES):
+            file = folder / f"error-{language}-{number}.html"
+            file.write_text(render_to_string(template, context, request), encoding="utf-8")
+            pages.append(Page(f"({template} rendered in {language})", file, 200))
+    return pages
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_every_demo_page_is_valid_html_for_every_role_and_language(tmp_path):
+    """Crawl the demo as each role (anonymous, the demo member, coach and editor) in each language,
+    following every same-site link breadth-first from the home page and the role's own start pages,
+    and check every HTML page served with the Nu HTML checker: no errors allowed.
+
+    The brief says "at 360 px": the width changes how a browser lays the page out, not the HTML the
+    server sends (there is no user-agent or viewport sniffing), so checking the served HTML once
+    covers every width. The layout at 360 px is the browser tests' business (tests/e2e/test_phone.py).
+
+    The admin (/admin/) is left out: its pages are Django's own markup, not our templates. So are
+    links that log out, delete, export, download or feed (files or state changes), other languages
+    (each is crawled on its own) and, after a few instances, more pages of an already seen pattern.
+    Pages that no link reaches are fetched directly (ROLE_STARTS), a few forms are sent back with
+    their errors (INVALID_FORMS, the only POSTs), and the error pages that only a failure shows are
+    rendered (ERROR_PAGES).
+    """
+    require_java()  # before the crawl: say at once what is missing
+    started = time.monotonic()
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+    users = {role: User.objects.get(email=spec[0]) for role, spec in DEMO_USERS.items()}
+    tokens = {
+        "signup_token": signup_token_make(PendingSignup("newcomer@example.com", "Newcomer", "en")),
+        "member_uidb64": urlsafe_base64_encode(force_bytes(users["member"].pk)),
+        "member_reset_token": default_token_generator.make_token(users["member"]),
+    }
+    pages = []
+    for language in LANGUAGES:
+        for role, starts in ROLE_STARTS.items():
+            client = Client()
+            if role != "anonymous":
+                client.force_login(users[role])
+            urls = [f"/{language}/{start.format(**tokens)}" for start in starts]
+            pages += crawl(client, urls, language, tmp_path, f"{role}-{language}")
+            for number, (path, data) in enumerate(INVALID_FORMS[role]):
+                url = f"/{language}/{path}"
+                response = client.post(url, data)
+                assert response.status_code == 200, (url, response.status_code)  # re-rendered with errors
+                pages.append(saved(response, f"POST {url}", tmp_path / f"{role}-{language}-post-{number}.html"))
+        pages += _error_pages(tmp_path, language)
+    crawled = time.monotonic()
+    errors = vnu_errors(tmp_path, pages)
+    checked = time.monotonic()
+    print(f"{len(pages)} pages crawled in {crawled - started:.1f} s, checked by vnu in {checked - crawled:.1f} s")
+    assert len(pages) > 100, "the crawl found too few pages: are the demo's links still followed?"
+    assert not errors, f"{len(errors)} HTML errors (file → URL, line: message):\n" + "\n".join(map(str, errors))
