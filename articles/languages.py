@@ -83,4 +83,3 @@ IN_LANGUAGE: dict[str, Promise] = {
     "da": _("In Danish"),
     "fi": _("In Finnish"),
 }
-OTHER_VERSIONS: Promise = _("Also available:")
