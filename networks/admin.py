@@ -1,5 +1,7 @@
 """Editors moderate suggested networks here (status filter; approve and hide actions) and translate
-the texts. Editors hold view/change on networks and criteria (migration 0005), not add or delete."""
+the texts. Editors hold view/change on networks and criteria (migration 0005), not add or delete,
+and view/add/change on places (0011): a network's city is picked from them, and a new city's names
+are translated there."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -9,8 +11,9 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from networks.forms import LanguagesFieldMixin
-from networks.models import Criterion, CriterionStats, Evaluation, Membership, Network, Score
+from networks.models import Criterion, CriterionStats, Evaluation, Membership, Network, Place, Score
 from networks.signals import networks_updated
+from rookie.lib.languages import language_fields
 
 
 class NetworkAdminForm(LanguagesFieldMixin, forms.ModelForm):
@@ -46,10 +49,11 @@ class NetworkAdmin(TabbedTranslationAdmin):
         "created_at",
     ]
     list_filter = ["status", "kind", "scope", "country"]
-    search_fields = ["name", "city", "slug"]
+    search_fields = ["name", "slug", *(f"city__{field}" for field in language_fields("name")), "city__other_names"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["evaluation_count", "score_average", "submitted_by", "created_at", "updated_at"]
-    list_select_related = ["submitted_by"]
+    list_select_related = ["submitted_by", "city"]
+    autocomplete_fields = ["city"]
     actions = ["approve", "hide"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "status", "website"]}),
@@ -98,6 +102,15 @@ class NetworkAdmin(TabbedTranslationAdmin):
             ngettext("%(count)d network hidden.", "%(count)d networks hidden.", updated) % {"count": updated},
             messages.SUCCESS,
         )
+
+
+@admin.register(Place)
+class PlaceAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "country", "other_names"]
+    list_filter = ["country"]
+    # Also what the network form's city box searches (autocomplete_fields).
+    search_fields = [*language_fields("name"), "other_names"]
+    ordering = ["country", "name_en"]
 
 
 @admin.register(Criterion)

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from django.contrib.auth import get_user_model
 
-from networks.models import Criterion, Evaluation, Membership, MembershipStatus, Network, Priority
+from networks.models import Criterion, Evaluation, Membership, MembershipStatus, Network, Priority, place_named
 from networks.services import evaluation_save
 
 DATA_FILE = Path(__file__).with_name("demo_networks.yaml")
@@ -56,7 +56,8 @@ def _network(spec, users):
         "name": spec["name"],
         "kind": spec["kind"],
         "scope": spec["scope"],
-        "city": spec["city"],
+        # The seeded place (migration 0009) with this name in any language.
+        "city": place_named(spec["city"], spec["country"]),
         "country": spec["country"],
         "languages": ",".join(spec["languages"]),
         "formality": spec["formality"],

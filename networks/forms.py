@@ -18,10 +18,14 @@ from networks.models import (
     SPOKEN_LANGUAGES,
     WEIGHT_MAX,
     WEIGHT_MIN,
+    Country,
     Kind,
     Membership,
     Network,
+    Place,
     Scope,
+    country_name,
+    sort_key,
 )
 
 SCALE_WORDS = {
@@ -59,6 +63,8 @@ class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=_any(_("Any kind")) + Kind.choices, required=False)
     scope = forms.ChoiceField(label=_("Scope"), choices=_any(_("Any scope")) + Scope.choices, required=False)
+    # Both filled in __init__, in the reader's language: country names from CLDR, cities by place id.
+    country = forms.ChoiceField(label=_("Country"), required=False)
     city = forms.ChoiceField(label=_("City"), required=False)
     language = forms.ChoiceField(
         label=_("Language"), choices=_any(_("Any language")) + SPOKEN_LANGUAGES, required=False
@@ -73,7 +79,10 @@ class CatalogueFilterForm(forms.Form):
 
     def __init__(self, *args, cities=(), can_fit=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].choices = _any(_("Any city")) + [(city, city) for city in cities]
+        self.fields["country"].choices = _any(_("Any country")) + sorted(
+            ((code, country_name(code)) for code in Country.values), key=lambda choice: sort_key(choice[1])
+        )
+        self.fields["city"].choices = _any(_("Any city")) + city_choices(cities)
         if not can_fit:
             # Without a member there are no priorities; "fit" would equal "best rated".
             self.fields["sort"].choices = [choice for choice in SORTS if choice[0] != "fit"]
@@ -82,6 +91,18 @@ class CatalogueFilterForm(forms.Form):
         """The valid filters only: a bad value in one field does not throw the others away."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def city_choices(places):
+    """Places as <select> choices (value: the id), grouped by country and in the reader's alphabet."""
+    groups = {}
+    for place in places:
+        groups.setdefault(place.country, []).append((str(place.pk), str(place)))
+    for choices in groups.values():
+        choices.sort(key=lambda choice: sort_key(choice[1]))
+    countries = sorted((code for code in groups if code), key=lambda code: sort_key(country_name(code)))
+    # Places whose country nobody has entered yet come last, outside any group.
+    return [(country_name(code), groups[code]) for code in countries] + groups.get("", [])
 
 
 class EvaluationForm(forms.Form):
@@ -235,6 +256,13 @@ class NetworkSuggestForm(LanguagesFieldMixin, forms.ModelForm):
     meets = forms.MultipleChoiceField(
         label=_("How members meet"), choices=MEETING_MODES, widget=forms.CheckboxSelectMultiple, required=False
     )
+    # Typed, in any language ("Gothenburg", "Göteborg"): matched to a place, or added as a new one.
+    city = forms.CharField(
+        label=_("City"),
+        max_length=100,
+        required=False,
+        help_text=_("In any language. Leave empty for a network that meets online only."),
+    )
 
     class Meta:
         model = Network
@@ -277,6 +305,30 @@ class NetworkSuggestForm(LanguagesFieldMixin, forms.ModelForm):
         if Network.objects.filter(name__iexact=name).exists():
             raise forms.ValidationError(self.DUPLICATE_NAME_MESSAGE, code="duplicate")
         return name
+
+    def clean(self):
+        cleaned = super().clean()
+        name = " ".join(cleaned.get("city", "").split())
+        if not name or "city" in self.errors:
+            return cleaned
+        if "<" in name or ">" in name:
+            self.add_error("city", forms.ValidationError(_("Use plain text, without < or >."), code="markup"))
+            return cleaned
+        country = cleaned.get("country", "")
+        place = Place.objects.named(name, country)
+        if place is not None:
+            cleaned["city"] = place
+        elif not country:
+            self.add_error(
+                "city",
+                forms.ValidationError(
+                    _("This city is not in the catalogue yet: choose its country as well."), code="unknown_city"
+                ),
+            )
+        else:
+            # A new place, added in this country when the network is saved (Network.save).
+            cleaned["city"] = name
+        return cleaned
 
     def save(self, commit=True):
         network = super().save(commit=False)

@@ -7,7 +7,7 @@ explicitly (NetworkQuerySet.search) and never orders by a translated field.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from networks.models import Criterion, Network
+from networks.models import Criterion, Network, Place
 from rookie.lib.languages import LANGUAGE_CODES
 
 
@@ -20,4 +20,11 @@ class NetworkTranslationOptions(TranslationOptions):
 class CriterionTranslationOptions(TranslationOptions):
     fields = ("label", "question", "help_text")
     # The checklist is shown in every language; an editor may not leave one empty.
+    required_languages = LANGUAGE_CODES
+
+
+@register(Place)
+class PlaceTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    # A city's name is short and the same in most languages; an editor fills every tab.
     required_languages = LANGUAGE_CODES

@@ -1,10 +1,9 @@
-"""networks' models, one module per concern: the catalogue, evaluations, and the member's own relations."""
+"""networks' models, one module per concern: places, the catalogue, evaluations, and the member's own relations."""
 
 from networks.models.catalogue import (
     MEETING_MODES,
     RESERVED_SLUGS,
     SPOKEN_LANGUAGES,
-    Country,
     Criterion,
     Currency,
     FeePeriod,
@@ -15,6 +14,7 @@ from networks.models.catalogue import (
 )
 from networks.models.evaluations import SCORE_MAX, SCORE_MIN, CriterionStats, Evaluation, Score
 from networks.models.members import DEFAULT_WEIGHT, WEIGHT_MAX, WEIGHT_MIN, Membership, MembershipStatus, Priority
+from networks.models.places import Country, Place, countries_named, country_name, place_named, sort_key
 
 __all__ = [
     "DEFAULT_WEIGHT",
@@ -36,7 +36,12 @@ __all__ = [
     "Membership",
     "MembershipStatus",
     "Network",
+    "Place",
     "Priority",
     "Scope",
     "Score",
+    "countries_named",
+    "country_name",
+    "place_named",
+    "sort_key",
 ]

@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from networks.models.places import Country, Place, countries_named, country_name, place_named
 from rookie.lib.languages import language_fields
 
 
@@ -33,15 +35,6 @@ class Scope(models.TextChoices):
     LOCAL = "local", _("Local")
     NATIONAL = "national", _("National")
     INTERNATIONAL = "international", _("International")
-
-
-class Country(models.TextChoices):
-    # Blank means several countries, or online only.
-    SWEDEN = "SE", _("Sweden")
-    DENMARK = "DK", _("Denmark")
-    FINLAND = "FI", _("Finland")
-    NORWAY = "NO", _("Norway")
-    ICELAND = "IS", _("Iceland")
 
 
 class Formality(models.TextChoices):
@@ -115,21 +108,58 @@ class NetworkQuerySet(models.QuerySet):
         return self.filter(visible)
 
     def search(self, text):
-        """Name, or the short description in any language.
+        """Name, the short description in any language, the city by any of its names, or the country
+        by its name in any site language ("Gothenburg", "Göteborg", "Kööpenhamina", "Ruotsi").
 
         filter() on a translated field reads only the active language's column, so a description
         that exists only in Swedish (and is shown to a Finnish reader by fallback) would not be
-        found; search every column instead.
+        found; search every column instead. Country names come from CLDR (not the database), so
+        they become a list of codes first.
         """
-        query = Q(name__icontains=text) | Q(city__icontains=text)
+        query = Q(name__icontains=text) | Q(city__other_names__icontains=text)
         for field in language_fields("summary"):
             query |= Q(**{f"{field}__icontains": text})
+        for field in language_fields("name"):
+            query |= Q(**{f"city__{field}__icontains": text})
+        if codes := countries_named(text):
+            query |= Q(country__in=codes) | Q(city__country__in=codes)
         return self.filter(query)
+
+    def in_country(self, code):
+        """Networks in the country, or whose city is there (a network across several countries may
+        still name the city it is run from)."""
+        return self.filter(Q(country=code) | Q(city__country=code))
 
     def with_language(self, code):
         # Codes are exactly two letters and separated by commas, so a substring match on a code
         # can only hit that code (see validate_language_list).
         return self.filter(languages__contains=code)
+
+
+class _CityDescriptor(ForwardManyToOneDescriptor):
+    """`network.city` also takes a city's name as text, for code that names cities in words (seed
+    files, bench data, tests): `Network(city="Göteborg", country="SE")`. The name is looked up at
+    once in any country, and again in the network's own country on save(), which creates the
+    place if it is new (place_named), so a name is never lost.
+    """
+
+    def __set__(self, instance, value):
+        if isinstance(value, str):
+            name = " ".join(value.split())
+            instance.__dict__["_city_name"] = name or None
+            value = Place.objects.named(name) if name else None
+        else:
+            instance.__dict__.pop("_city_name", None)
+        super().__set__(instance, value)
+
+
+class CityField(models.ForeignKey):
+    forward_related_accessor_class = _CityDescriptor
+
+    def deconstruct(self):
+        # Migrations see a plain foreign key: the descriptor changes no column.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ForeignKey", args, kwargs
 
 
 class Network(models.Model):
@@ -158,7 +188,16 @@ class Network(models.Model):
     audience = models.CharField(_("who the members are"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     scope = models.CharField(_("scope"), max_length=13, choices=Scope.choices)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    city = CityField(
+        Place,
+        verbose_name=_("city"),
+        # A place that networks point at is not deleted from under them.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="networks",
+        help_text=_("Leave empty for a network that meets online only."),
+    )
     country = models.CharField(
         _("country"), max_length=2, choices=Country.choices, blank=True, help_text=_("Leave empty if several or none.")
     )
@@ -248,6 +287,29 @@ class Network(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A city given as text (see _CityDescriptor) is found in the network's country, or added.
+        pending = self.__dict__.pop("_city_name", None)
+        if pending:
+            self.city = place_named(pending, self.country)
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            # A rolled-back save (a taken slug, retried by suggestion_save) rolls the new place back
+            # too: look the name up again next time.
+            if pending:
+                self.__dict__["_city_name"] = pending
+            raise
+
+    def clean(self):
+        super().clean()
+        # A city given as text is looked up in this network's country on save(); nothing to check.
+        pending = "_city_name" in self.__dict__
+        if not pending and self.city_id and self.country and self.city.country not in ("", self.country):
+            raise ValidationError(
+                {"city": _("This city is in another country than the one chosen.")}, code="city_country"
+            )
+
     @property
     def is_free(self):
         return self.fee_amount == 0
@@ -283,8 +345,13 @@ class Network(models.Model):
 
     @property
     def place(self):
-        parts = [self.city, self.get_country_display() if self.country else ""]
-        return ", ".join(str(part) for part in parts if part)
+        """ "City, Country" in the reader's language ("Kööpenhamina, Tanska"), or the country alone.
+
+        Reads self.city: views that show it select_related("city").
+        """
+        if self.city_id:
+            return ", ".join(part for part in (str(self.city), country_name(self.city.country or self.country)) if part)
+        return country_name(self.country)
 
     def summary_language(self):
         """The language the description is actually shown in (it may be a fallback)."""

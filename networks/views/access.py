@@ -11,7 +11,8 @@ from networks.models import Evaluation, Membership, Network
 
 
 def get_network_for_user(request: HttpRequest, slug: str) -> Network:
-    return get_object_or_404(Network.objects.visible_to(request.user), slug=slug)
+    # With its city: the pages show "City, Country" (Network.place).
+    return get_object_or_404(Network.objects.visible_to(request.user).select_related("city"), slug=slug)
 
 
 def get_evaluation_for_user(request: HttpRequest, pk: int) -> Evaluation:

@@ -14,7 +14,16 @@ from django.views.decorators.http import require_GET
 
 from networks import pagecache as network_pages
 from networks.forms import CatalogueFilterForm
-from networks.models import Criterion, CriterionStats, Evaluation, Membership, MembershipStatus, Network, Score
+from networks.models import (
+    Criterion,
+    CriterionStats,
+    Evaluation,
+    Membership,
+    MembershipStatus,
+    Network,
+    Place,
+    Score,
+)
 from networks.scoring import fit_expression, fit_from_stats, weights_for
 from networks.views.access import get_network_for_user
 from rookie.lib.pagecache import cache_anonymous_page
@@ -38,9 +47,13 @@ ORDERINGS = {
 def _filtered(networks, filters):
     if text := filters.get("q"):
         networks = networks.search(text)
-    for field in ("kind", "scope", "city"):
+    for field in ("kind", "scope"):
         if value := filters.get(field):
             networks = networks.filter(**{field: value})
+    if code := filters.get("country"):
+        networks = networks.in_country(code)
+    if place := filters.get("city"):
+        networks = networks.filter(city_id=int(place))  # a choice of the form: one of the place ids
     if code := filters.get("language"):
         networks = networks.with_language(code)
     if fee := filters.get("fee"):
@@ -56,12 +69,11 @@ def _filtered(networks, filters):
 def network_list(request):
     user = request.user
     weights = weights_for(user)
-    cities = list(
-        Network.objects.published().exclude(city="").order_by("city").values_list("city", flat=True).distinct()
-    )
+    # The cities that have approved networks, for the filter (the form sorts them for the reader).
+    cities = list(Place.objects.filter(networks__status=Network.Status.APPROVED).distinct())
     form = CatalogueFilterForm(request.GET or None, cities=cities, can_fit=user.is_authenticated)
     filters = form.filters() if form.is_bound else {}
-    networks = _filtered(Network.objects.published(), filters)
+    networks = _filtered(Network.objects.published().select_related("city"), filters)
     sort = filters.get("sort") or "score"
     if user.is_authenticated:
         networks = networks.annotate(fit=fit_expression(weights))
@@ -148,7 +160,10 @@ def network_compare(request):
     slugs, error = _compare_selection(request)
     networks, rows = [], []
     if slugs and error is None:
-        found = {network.slug: network for network in Network.objects.visible_to(user).filter(slug__in=slugs)}
+        found = {
+            network.slug: network
+            for network in Network.objects.visible_to(user).filter(slug__in=slugs).select_related("city")
+        }
         networks = [found[slug] for slug in slugs if slug in found]
         missing = len(slugs) - len(networks)
         if missing:
