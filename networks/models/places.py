@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rookie.lib.languages import LANGUAGE_CODES, language_fields
 
@@ -130,8 +131,9 @@ class Place(models.Model):
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("place")
-        verbose_name_plural = _("places")
+        # A city or town; the tracker's "place" is where an event is held (another word in sv, fi).
+        verbose_name = pgettext_lazy("city or town", "place")
+        verbose_name_plural = pgettext_lazy("city or town", "places")
         ordering = ["country", "name_en"]
         constraints = [
             # Blank: a city kept from before places existed whose country nobody had entered.
