@@ -29,9 +29,11 @@ ROLE_STARTS = {
         "no-such-page/",
         "accounts/signup/sent/",
         "accounts/signup/confirm/{signup_token}/",
+        "accounts/signup/confirm/{used_signup_token}/",
         "accounts/signup/confirm/not-a-token/",
         "accounts/password/reset/sent/",
-        "accounts/password/reset/{member_uidb64}/{member_reset_token}/",
+        "accounts/password/reset/{client_uidb64}/{client_reset_token}/",
+        "accounts/password/reset/{client_uidb64}/not-a-token/",
         "accounts/password/reset/complete/",
         "accounts/privacy/deleted/",
     ],
@@ -98,10 +100,12 @@ def test_every_demo_page_is_valid_html_for_every_role_and_language(tmp_path):
     started = time.monotonic()
     call_command("seed_demo", force=True, stdout=io.StringIO())
     users = {role: User.objects.get(email=spec[0]) for role, spec in DEMO_USERS.items()}
+    # The reset link of the coach's second client: nobody logs in as them, so it stays valid.
     tokens = {
         "signup_token": signup_token_make(PendingSignup("newcomer@example.com", "Newcomer", "en")),
-        "member_uidb64": urlsafe_base64_encode(force_bytes(users["member"].pk)),
-        "member_reset_token": default_token_generator.make_token(users["member"]),
+        "used_signup_token": signup_token_make(PendingSignup(users["member"].email, "Elin", "sv")),
+        "client_uidb64": urlsafe_base64_encode(force_bytes(users["client"].pk)),
+        "client_reset_token": default_token_generator.make_token(users["client"]),
     }
     pages = []
     for language in LANGUAGES:
