@@ -280,3 +280,24 @@ def test_a_newcomer_goes_from_sign_up_to_progress_on_the_dashboard(page, live_se
     goal.refresh_from_db()
     assert goal.progress == 1
     assert goal.history.get(recorded_on=timezone.localdate()).progress == 1
+
+    # The profile: the languages they read, in order, without JavaScript; then the interface
+    # language becomes the one for e-mails and the calendar, in one click.
+    page.get_by_role("navigation", name=_("fi", "Main")).get_by_role("link", name=_("fi", "Profile")).click()
+    expect(page).to_have_url(re.compile(r"/fi/accounts/profile/$"))
+    reading = page.get_by_role("group", name=_("fi", "Languages you read, best first"))
+    expect(reading.get_by_label(_("fi", "First language"))).to_have_value("sv")  # from sign-up
+    assert_accessible(page)
+    reading.get_by_label(_("fi", "First language")).select_option("fi")
+    reading.get_by_label(_("fi", "Second language")).select_option("sv")
+    page.get_by_role("button", name=_("fi", "Save profile")).click()
+    expect(page).to_have_url(re.compile(r"/fi/accounts/profile/$"))
+    member.refresh_from_db()
+    assert (member.reading_languages, member.preferred_language) == ("fi,sv", "sv")
+    page.get_by_role("button", name=_("fi", "Use Finnish for e-mails and the calendar too")).click()
+    expect(page).to_have_url(re.compile(r"/fi/accounts/profile/$"))
+    expect(page.get_by_role("button", name=_("fi", "Use Finnish for e-mails and the calendar too"))).to_have_count(0)
+    expect(page.locator("#id_preferred_language")).to_have_value("fi")
+    assert_accessible(page)
+    member.refresh_from_db()
+    assert member.preferred_language == "fi"
