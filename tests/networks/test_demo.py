@@ -1,11 +1,13 @@
 """seed_demo's networks: realistic, in four languages, evaluated, and idempotent."""
 
+import importlib
 import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
-from networks.models import Evaluation, Membership, Network, Priority
+from networks.models import Evaluation, Membership, Network, Place, Priority
 from tests.conftest import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +83,17 @@ def test_it_writes_the_pending_suggestion_in_swedish_only(seeded):
     assert suggestion.summary_sv
     assert not suggestion.summary_en
     assert not suggestion.summary_fi
+
+
+def test_its_networks_point_at_the_seeded_places(seeded):
+    """The demo's cities are all seeded (migration 0009): seeding adds no place, and each network's
+    city is named in the reader's language."""
+    seeded_places = importlib.import_module("networks.migrations.0009_seed_places_and_map_cities").PLACES
+    assert Place.objects.count() == len(seeded_places)
+    with_city = Network.objects.exclude(city=None).select_related("city")
+    assert {network.city.name_en for network in with_city} >= {"Gothenburg", "Copenhagen", "Helsinki", "Oslo"}
+    copenhagen = with_city.filter(city__name_en="Copenhagen").first()
+    with translation.override("fi"):
+        assert copenhagen.place == "Kööpenhamina, Tanska"
+    with translation.override("sv"):
+        assert copenhagen.place == "Köpenhamn, Danmark"
