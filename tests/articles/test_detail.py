@@ -37,7 +37,9 @@ def test_it_shows_a_guide_with_its_table_of_contents_and_details(client):
     assert "Events" in html
     assert "1 min read" in html
     assert '<nav class="guide-toc"' in html and 'href="#md-first"' in html
-    assert f'<time datetime="{article.published_at.astimezone(timezone.get_current_timezone()).isoformat()}' in html
+    # A valid datetime attribute: to the second (the HTML standard refuses microseconds).
+    published = article.published_at.astimezone(timezone.get_current_timezone()).replace(microsecond=0)
+    assert f'<time datetime="{published.isoformat()}">' in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -195,3 +197,11 @@ def test_it_runs_one_query_for_a_body_without_links_to_guides(client, django_ass
     article = article_in(["en"], body_en="## Plan\n\nSee [the networks](/networks/) and [a site](https://example.com).")
     with django_assert_num_queries(1):
         assert _get(client, "en", article.slug_en).status_code == 200
+
+
+def test_the_guide_lists_time_elements_are_to_the_second(client):
+    article = ArticleFactory(title_en="Listed", published_at=timezone.now().replace(microsecond=123456))
+    html = client.get("/en/guides/").content.decode()
+    published = article.published_at.astimezone(timezone.get_current_timezone()).replace(microsecond=0)
+    assert f'<time datetime="{published.isoformat()}">' in html
+    assert ".123456" not in html
