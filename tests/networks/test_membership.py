@@ -115,7 +115,7 @@ def test_it_totals_time_and_money_per_currency(alice_client, alice):
     assert considering["costs"] == [("DKK", Decimal("450"))]
     html = response.content.decode()
     assert "4.5 hours a month" in html
-    assert "<strong>25 EUR</strong> + <strong>1000 SEK</strong>" in html
+    assert "<strong>€25</strong> + <strong>SEK\xa01,000</strong>" in html
 
 
 def test_it_lists_only_the_members_own_rows(alice_client, alice, charlie, network, criteria):
