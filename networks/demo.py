@@ -32,7 +32,8 @@ MEMBER_MEMBERSHIPS = [
     ("nordic-women-in-engineering", MembershipStatus.JOINED, datetime.date(2026, 1, 15), "1.5", "25", "EUR"),
     ("goteborg-young-chamber", MembershipStatus.CONSIDERING, None, "4", "600", "SEK"),
 ]
-MEMBER_EVALUATION = ("lund-tech-alumni-circle", [5, 4, 4, 4, 5], "Found two people to ask about jobs in Malmö.")
+# The demo member (Elin) writes in Swedish, her language.
+MEMBER_EVALUATION = ("lund-tech-alumni-circle", [5, 4, 4, 4, 5], "Hittade två personer att fråga om jobb i Malmö.")
 MEMBER_PRIORITIES = {"needs": 5, "purpose": 3, "goals": 4, "people": 5, "resources": 2}
 
 

@@ -13,7 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from networks import pagecache as network_pages
-from networks.models import Criterion, Evaluation, Network
+from networks.models import Criterion, Evaluation, Network, Place
 from networks.services import network_stats_refresh
 
 # Sent (sender=Network) by code that changes networks with QuerySet.update(), which sends no
@@ -46,6 +46,9 @@ def evaluation_deleted(sender: type[Evaluation], instance: Evaluation, origin: o
 @receiver(post_save, sender=Criterion, dispatch_uid="networks_pages_criterion_saved")
 @receiver(post_delete, sender=Criterion, dispatch_uid="networks_pages_criterion_deleted")
 @receiver(networks_updated, sender=Network, dispatch_uid="networks_pages_networks_updated")
+# A renamed place changes every page that shows its networks.
+@receiver(post_save, sender=Place, dispatch_uid="networks_pages_place_saved")
+@receiver(post_delete, sender=Place, dispatch_uid="networks_pages_place_deleted")
 def _networks_pages_stale(sender: type[Model], **kwargs: Any) -> None:
     network_pages.GROUP.bump()
 

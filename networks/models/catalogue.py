@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.utils import translation
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from networks.models.places import Country, Place, countries_named, country_name, place_named
@@ -340,8 +341,15 @@ class Network(models.Model):
         return [names[code] for code in self.language_list if code in names]
 
     @property
-    def meeting_modes(self):
-        return [label for mode, label in MEETING_MODES if getattr(self, f"meets_{mode}")]
+    def meeting_modes(self) -> list[str]:
+        """How members meet, as the items of one phrase: "In person, online or video". The fields'
+        own labels are lower case; only the first item is capitalised, as a list reads in each language."""
+        met = [
+            str(self._meta.get_field(f"meets_{mode}").verbose_name)
+            for mode, _label in MEETING_MODES
+            if getattr(self, f"meets_{mode}")
+        ]
+        return [capfirst(met[0]), *met[1:]] if met else []
 
     @property
     def place(self):

@@ -395,3 +395,18 @@ def test_the_migration_maps_city_texts_to_places_and_back(tmp_path):
         "n10": "",
         "n11": "",
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"),
+    [
+        ("en", "In person, online or video"),
+        ("sv", "På plats, online eller via video"),
+        ("fi", "Kasvokkain, verkossa tai videolla"),
+    ],
+)
+def test_how_members_meet_reads_as_one_phrase(language, phrase):
+    # Only the first item is capitalised: "På plats, online eller via video", not "På plats, Online…".
+    network = NetworkFactory(meets_in_person=True, meets_online=True, meets_phone_email=False, meets_social_media=False)
+    with translation.override(language):
+        assert ", ".join(network.meeting_modes) == phrase

@@ -221,6 +221,14 @@ def test_editing_a_network_shows_at_once(network):
     assert "Lund Tech Graduates" in _html(Client(), "/en/networks/lund-tech-alumni/")
 
 
+def test_renaming_a_place_shows_at_once(network):
+    assert network.city is not None
+    assert str(network.city) in _html(Client(), "/en/networks/")
+    network.city.name_en = "Renamed Town"
+    network.city.save()
+    assert "Renamed Town" in _html(Client(), "/en/networks/")
+
+
 def test_a_signed_in_member_gets_their_own_catalogue(network, alice):
     _html(Client(), "/en/networks/")
     member = Client()
