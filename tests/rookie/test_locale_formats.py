@@ -12,10 +12,13 @@ import datetime
 import re
 from decimal import Decimal
 from html.parser import HTMLParser
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
+from django.core.management import call_command
 from django.template import Context, Template, TemplateSyntaxError
 from django.utils import formats, timezone, translation
 from django.utils.dates import MONTHS_3
@@ -34,6 +37,7 @@ from tests.factories import (
     InteractionFactory,
     MembershipFactory,
     NetworkFactory,
+    UserFactory,
     evaluate,
 )
 
@@ -275,6 +279,21 @@ def test_ids_and_years_are_not_grouped_in_attributes(client, alice, data):
     assert 'max="1000"' in html
     assert "1\xa0000" in " ".join(_parse(html).text)
     assert goal.pk == 12345
+
+
+@pytest.mark.parametrize(("lang", "day"), [("sv", "18 december"), ("da", "18. december"), ("fi", "18. joulukuuta")])
+def test_it_dates_the_reminder_e_mail_in_the_members_language(lang, day):
+    member = UserFactory(preferred_language=lang)
+    FollowUpFactory(owner=member, title="Send the CV", due_date=NOV)
+    FollowUpFactory(owner=member, title="Call Kaisa", due_date=DEC)
+    call_command("send_reminders", "--date", DEC.isoformat(), stdout=StringIO())
+    (message,) = mail.outbox
+    html, _mimetype = message.alternatives[0]
+    assert day in message.subject
+    for text in (message.subject, message.body, " ".join(_parse(html).text)):
+        assert not ENGLISH_DATE_WORDS.search(text)
+        assert not _fixed_pattern(lang).search(text)
+        assert not ISO_DATE.search(text)
 
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
