@@ -296,6 +296,18 @@ def test_it_dates_the_reminder_e_mail_in_the_members_language(lang, day):
         assert not ISO_DATE.search(text)
 
 
+def test_form_inputs_keep_machine_numbers_and_dates(client, alice, data):
+    # Grouping and the decimal comma are for reading: an <input> keeps what the browser submits.
+    goal = GoalFactory(owner=alice, target=1000, due_date=DEC)
+    client.force_login(alice)
+    membership = client.get(f"/da/networks/{data['networks'][0].slug}/membership/").content.decode()
+    assert 'value="2.5"' in membership
+    assert 'value="1200.00"' in membership or 'value="1200"' in membership
+    edit = client.get(f"/fi/me/goals/{goal.pk}/edit/").content.decode()
+    assert 'value="1000"' in edit
+    assert 'value="2026-12-18"' in edit
+
+
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 FORMAT_NAMES = {"DATE_FORMAT", "DATETIME_FORMAT", "SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT", "MONTH_DAY_FORMAT"}
 FORMAT_NAMES |= {"YEAR_MONTH_FORMAT", "TIME_FORMAT", "WEEKDAY_DAY_FORMAT"}
