@@ -12,7 +12,6 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -314,13 +313,6 @@ class Network(models.Model):
     @property
     def is_free(self):
         return self.fee_amount == 0
-
-    @property
-    def fee_display(self):
-        if self.is_free:
-            return _("Free")
-        amount = number_format(self.fee_amount, decimal_pos=0 if self.fee_amount == int(self.fee_amount) else 2)
-        return f"{amount} {self.fee_currency} {self.get_fee_period_display()}"
 
     @property
     def yearly_fee(self):

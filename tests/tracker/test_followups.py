@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from accounts.models import FollowUp
 from tests.factories import ContactFactory, FollowUpFactory
@@ -92,6 +93,18 @@ def test_it_snoozes_and_remembers_the_first_due_date(alice_client, alice):
     follow_up.refresh_from_db()
     assert follow_up.due_date == _days(7)
     assert follow_up.original_due_date == _days(-3)
+
+
+def test_the_snooze_message_gives_the_date_as_the_language_writes_it(alice_client, alice):
+    follow_up = FollowUpFactory(owner=alice, due_date=_days(1), title="Ring Søren")
+    until = _days(7)
+    url = reverse("tracker:followup_snooze", args=[follow_up.pk]).replace("/en/", "/sv/", 1)
+    response = alice_client.post(url, {"until": until.isoformat(), "next": "/sv/me/follow-ups/"}, follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    with translation.override("sv"):
+        expected = date_format(until, "SHORT_DATE_FORMAT")
+    assert any(expected in message and "Ring Søren" in message for message in shown), shown
+    assert not any(until.isoformat() in message for message in shown)
 
 
 @pytest.mark.parametrize("until", ["", "soon", "2024-13-01", "today", "9999-01-01"])

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -110,10 +111,8 @@ def followup_snooze(request, pk):
         follow_up.original_due_date = follow_up.due_date
     follow_up.due_date = form.cleaned_data["until"]
     follow_up.save(update_fields=["due_date", "original_due_date"])
-    messages.success(
-        request,
-        _("Snoozed until %(date)s: %(title)s") % {"date": follow_up.due_date.isoformat(), "title": follow_up.title},
-    )
+    until = date_format(follow_up.due_date, "SHORT_DATE_FORMAT")
+    messages.success(request, _("Snoozed until %(date)s: %(title)s") % {"date": until, "title": follow_up.title})
     return redirect_next(request, reverse("tracker:followup_list"))
 
 
