@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interaction
@@ -36,7 +37,7 @@ def validate_date_range(value):
     if value is not None and not MIN_DATE <= value <= MAX_DATE:
         raise forms.ValidationError(
             _("Please enter a date between %(start)s and %(end)s."),
-            params={"start": MIN_DATE.isoformat(), "end": MAX_DATE.isoformat()},
+            params={"start": date_format(MIN_DATE, "DATE_FORMAT"), "end": date_format(MAX_DATE, "DATE_FORMAT")},
         )
 
 

@@ -48,6 +48,14 @@ def test_it_rejects_bad_input_and_saves_nothing(alice_client, changes, field):
     assert not GoalProgress.objects.exists()
 
 
+def test_a_date_out_of_range_names_the_range_as_the_language_writes_dates(alice_client):
+    url = reverse("tracker:goal_add").replace("/en/", "/fi/", 1)
+    response = alice_client.post(url, {**GOOD, "due_date": "2200-01-01"})
+    (error,) = response.context["form"].errors["due_date"]
+    assert "31. joulukuuta 2100" in error
+    assert "2100-12-31" not in error
+
+
 def test_it_refuses_a_strangers_event(alice_client, charlie):
     response = alice_client.post(reverse("tracker:goal_add"), {**GOOD, "event": EventFactory(owner=charlie).pk})
     assert "event" in response.context["form"].errors
