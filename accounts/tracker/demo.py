@@ -217,6 +217,10 @@ FOLLOW_UPS = [
 ]
 
 
+# How long before a past demo event the member planned it (its goal's first history point).
+PLANNED_DAYS_BEFORE = 14
+
+
 def seed(*, users, stdout):
     member = users["member"]
     texts = TEXTS.get(member.preferred_language, TEXTS["en"])
@@ -292,6 +296,10 @@ def _event(member, texts, key, date, goal_key, today):
     """The event and its "meet new people" goal, titled in the member's language."""
     event = Event.objects.filter(owner=member, name=texts[key]).first()
     if event is None:
+        # A past event was planned before it took place: its goal starts at 0 on the day it was
+        # planned and reaches 2 on the event's day. Recording the start "today" instead would date
+        # the 0 after the 2, a drop that never happened.
+        planned_on = min(today, date - datetime.timedelta(days=PLANNED_DAYS_BEFORE))
         event = services.event_create(
             owner=member,
             name=texts[key],
@@ -299,7 +307,7 @@ def _event(member, texts, key, date, goal_key, today):
             location=texts[f"{key}_place"],
             people_to_meet=3,
             learning_goal=texts[f"{key}_learn"],
-            today=today,
+            today=planned_on,
         )
         goal = event.goals.get()
         goal.title = texts[goal_key]

@@ -57,13 +57,22 @@ def owner_lock(owner: User) -> None:
 
 
 def _record_progress(goal: Goal, today: datetime.date) -> None:
-    # One history point per goal and day: the last update of the day wins.
+    """Write the goal's progress as the point of `today`: one row per goal and day, the value at
+    the end of that day (a second change the same day updates the row).
+
+    History is written in date order. A point dated before a later one would put that later,
+    stale value after the goal's real progress, and the chart would show a change that never
+    happened (issue 18: the demo's "6 Dec 0/3" after "27 Nov 2/3"); so a backdated write
+    (only seed data and tests pass `today`) is refused rather than recorded out of order.
+    """
+    if GoalProgress.objects.filter(goal=goal, recorded_on__gt=today).exists():
+        raise ValueError(f"goal {goal.pk} already has progress recorded after {today.isoformat()}")
     GoalProgress.objects.update_or_create(goal=goal, recorded_on=today, defaults={"progress": goal.progress})
 
 
 @transaction.atomic
 def goal_create(*, owner: User, today: datetime.date | None = None, **fields: Any) -> Goal:
-    """A new goal and the first point of its history."""
+    """A new goal and the first point of its history: its starting progress on the day it is created."""
     goal = Goal.objects.create(owner=owner, **fields)
     _record_progress(goal, _today(today))
     return goal
