@@ -6,7 +6,8 @@ moderating suggested networks (granted by the networks app); they are never supe
 Coaches are users with role "coach"; staff grant it in the admin.
 
 Views check a role with `role_required`; code and templates read `user.is_member`, `user.is_coach`
-and `user.is_editor` (accounts/models/user.py).
+and `user.is_editor` (accounts/models/user.py). Each role has a home, the first page after log-in
+and sign-up (`home_url_for`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -49,6 +51,16 @@ def role_required(*roles: str) -> Callable[[View], View]:
         return wrapper
 
     return decorator
+
+
+def home_url_for(user: User) -> str:
+    """The page `user` starts from after log-in and sign-up (unless a safe `next` names another):
+    members their tracker's overview, coaches their clients, editors the guides in the admin."""
+    if user.is_coach:
+        return reverse("coaching:clients")
+    if user.is_editor:
+        return reverse("admin:articles_article_changelist")
+    return reverse("tracker:dashboard")
 
 
 def make_editor(user: User) -> None:

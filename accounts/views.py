@@ -26,6 +26,7 @@ from accounts.forms import (
 )
 from accounts.models import User
 from accounts.responses import render_form
+from accounts.roles import home_url_for
 from accounts.signup import signup_request, signup_token_read
 from articles.languages import accept_language_codes
 from rookie.lib.languages import is_language
@@ -114,7 +115,7 @@ def signup_confirm(request, token):
             return render(request, "registration/signup_link.html", {"used": True})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Rookie, %(name)s!") % {"name": user.display_name})
-        return _redirect_in_language(request, reverse_lazy("home"), user.preferred_language)
+        return _redirect_in_language(request, home_url_for(user), user.preferred_language)
     return render_form(request, "registration/signup_confirm.html", {"form": form, "pending": pending})
 
 
@@ -128,6 +129,10 @@ class LoginView(auth_views.LoginView):
 
     form_class = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        # Without a safe `next` (get_redirect_url refuses other hosts), each role starts at its home.
+        return home_url_for(self.request.user)
 
     def form_valid(self, form):
         login(self.request, form.get_user())

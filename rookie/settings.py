@@ -153,7 +153,8 @@ AXES_CLIENT_IP_CALLABLE = "rookie.lib.ratelimit.axes_client_ip"
 LOGIN_IP_FAILURE_LIMIT = env_int("LOGIN_IP_FAILURE_LIMIT", 30)
 LOGIN_IP_WINDOW_MINUTES = env_int("LOGIN_IP_WINDOW_MINUTES", 15)
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+# The members' home; the log-in view sends each role to its own (accounts/roles.py: home_url_for).
+LOGIN_REDIRECT_URL = "tracker:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,9 +5,9 @@ pytestmark = pytest.mark.django_db
 
 def test_it_logs_in_with_email_in_any_case_and_uses_the_preferred_language(client, alice, password):
     response = client.post("/en/accounts/login/", {"username": "ALICE@example.com", "password": password})
-    # alice prefers Swedish: she lands on the Swedish home page, and the cookie remembers it.
+    # alice prefers Swedish: she lands on her tracker's overview in Swedish, and the cookie remembers it.
     assert response.status_code == 302
-    assert response["Location"] == "/sv/"
+    assert response["Location"] == "/sv/me/"
     assert response.cookies["rookie_language"].value == "sv"
 
 
@@ -23,7 +23,7 @@ def test_it_refuses_an_offsite_next(client, alice, password):
     response = client.post(
         "/en/accounts/login/", {"username": alice.email, "password": password, "next": "https://evil.example/"}
     )
-    assert response["Location"] == "/sv/"
+    assert response["Location"] == "/sv/me/"
 
 
 def test_a_wrong_password_is_a_form_error(client, alice):

@@ -63,10 +63,10 @@ def test_a_new_address_gets_a_link_and_the_account_is_made_when_the_password_is_
     assert (user.email, user.display_name, user.preferred_language) == ("new.member@example.com", "Åsa Öberg", "sv")
     assert user.role == User.Role.MEMBER
     assert user.check_password(PASSWORD)
-    # The new member lands on the home page in their own language, logged in.
+    # The new member lands on their tracker's overview in their own language, logged in.
     assert done.status_code == 302
-    assert done["Location"] == "/sv/"
-    assert client.get("/sv/").context["user"] == user
+    assert done["Location"] == "/sv/me/"
+    assert client.get("/sv/me/").context["user"] == user
 
 
 def test_an_address_with_an_account_gets_the_same_answer_and_its_owner_an_email(alice):
