@@ -99,6 +99,12 @@ lock:
 clean:
 	rm -rf $(VENV) staticfiles test-results
 
+# The README's pictures: a throwaway demo database, the key screens at 360 and 1280 px with Playwright
+# and /usr/bin/chromium into docs/screenshots/ (scripts/screenshots.py).
+.PHONY: screenshots
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
+
 # Load test on PostgreSQL with production settings (docs/PERFORMANCE.md): SCALE=10 by default,
 # BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/rookie_bench by default; fails on a missed target.
 .PHONY: bench
