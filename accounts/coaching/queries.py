@@ -8,7 +8,7 @@ fetched with select_related / prefetch_related. The docstrings list the queries.
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +17,7 @@ from django.db.models import Count, F, Max, Model, OuterRef, Prefetch, Q, Subque
 from django.db.models.expressions import Combinable
 from django.utils import timezone
 
-from accounts.coaching.charts import BarChart, LineChart, progress_line, week_starts, weekly_bars
+from accounts.coaching.charts import BarChart
 from accounts.models import (
     CoachAccessLog,
     CoachComment,
@@ -25,7 +25,6 @@ from accounts.models import (
     Contact,
     FollowUp,
     Goal,
-    GoalProgress,
     GoalStatus,
     GoalSuggestion,
     GrantStatus,
@@ -34,11 +33,11 @@ from accounts.models import (
     User,
 )
 from accounts.models.coaching import ENDED_STATUSES
-from networks.models import Evaluation, Membership, Score
+from accounts.tracker import queries as tracker_queries
+from networks.models import Evaluation, Membership
 
-# "Done on time in the last 30 days", and the weeks of the activity chart.
+# "Done on time in the last 30 days" (the activity chart's weeks: accounts/tracker/queries.py).
 RECENT_DAYS = 30
-CHART_WEEKS = 12
 # A client without tracker activity for this long is flagged for attention.
 INACTIVE_AFTER_DAYS = 14
 # Caps of the lists (each list says "showing N of M" when it is cut).
@@ -50,7 +49,6 @@ HISTORY_LIMIT = 10
 FEEDBACK_LIMIT = 3
 
 GOAL_ORDER: list[str | Combinable] = [F("due_date").asc(nulls_last=True), "id"]
-STATUS_ORDER: dict[str, int] = {GoalStatus.ACTIVE: 0, GoalStatus.DONE: 1, GoalStatus.DROPPED: 2}
 
 
 # --- Follow-up statistics and the weekly chart (grouped over any number of members) -------------
@@ -109,19 +107,8 @@ def follow_up_stats(owner_ids: Iterable[int], *, now: datetime.datetime) -> dict
 
 
 def weekly_interaction_charts(owner_ids: Iterable[int], *, today: datetime.date) -> dict[int, BarChart]:
-    """{owner_id: BarChart} of interactions per week over the last CHART_WEEKS weeks, in one query."""
-    weeks = week_starts(today, CHART_WEEKS)
-    rows = (
-        Interaction.objects.filter(owner_id__in=owner_ids, occurred_on__gte=weeks[0], occurred_on__lte=today)
-        .values("owner_id", "occurred_on")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    counts: defaultdict[int, Counter[datetime.date]] = defaultdict(Counter)
-    for row in rows:
-        day = row["occurred_on"]
-        counts[row["owner_id"]][day - datetime.timedelta(days=day.weekday())] += row["n"]
-    return {owner_id: weekly_bars([(week, counts[owner_id][week]) for week in weeks]) for owner_id in owner_ids}
+    """{owner_id: BarChart} of interactions per week: the tracker's chart, the one members see."""
+    return tracker_queries.weekly_interaction_charts(owner_ids, today=today)
 
 
 def _latest(model: type[Model], field_name: str, **filters: Any) -> Subquery:
@@ -233,10 +220,8 @@ def invitations_for_coach(coach: User) -> tuple[list[CoachGrant], list[CoachGran
 # --- The client page -----------------------------------------------------------------------------
 
 
-@dataclass
-class GoalView:
-    goal: Goal
-    chart: LineChart
+# A goal with its progress chart: the tracker's, the one the member sees on their progress page.
+GoalView = tracker_queries.GoalView
 
 
 @dataclass
@@ -264,24 +249,7 @@ class ClientOverview:
 
 def goal_views(member_id: int, *, today: datetime.date) -> list[GoalView]:
     """The member's goals (active first), each with its progress chart: two queries."""
-    goals = sorted(
-        Goal.objects.filter(owner_id=member_id).order_by(*GOAL_ORDER),
-        key=lambda goal: STATUS_ORDER.get(goal.status, 9),
-    )
-    history: defaultdict[int, list[tuple[datetime.date, int]]] = defaultdict(list)
-    for goal_id, day, progress in (
-        GoalProgress.objects.filter(goal__owner_id=member_id)
-        .order_by("goal_id", "recorded_on")
-        .values_list("goal_id", "recorded_on", "progress")
-    ):
-        history[goal_id].append((day, progress))
-    views = []
-    for goal in goals:
-        chart = progress_line(
-            history[goal.id], target=goal.target, start=timezone.localdate(goal.created_at), end=today
-        )
-        views.append(GoalView(goal=goal, chart=chart))
-    return views
+    return tracker_queries.goal_charts(member_id, today=today)
 
 
 def conversation(member_id: int, coach_id: int | None = None, *, limit: int = THREAD_LIMIT) -> list[CoachComment]:
@@ -310,18 +278,13 @@ def client_overview(grant: CoachGrant, *, now: datetime.datetime | None = None) 
     now = now or timezone.now()
     today = timezone.localdate(now)
     member_id = grant.member_id
-    scores = Score.objects.select_related("criterion").order_by("criterion__order")
     overview = ClientOverview(
         grant=grant,
         goals=goal_views(member_id, today=today),
         stats=follow_up_stats([member_id], now=now)[member_id],
         chart=weekly_interaction_charts([member_id], today=today)[member_id],
         memberships=list(Membership.objects.filter(member_id=member_id).select_related("network")),
-        evaluations=list(
-            Evaluation.objects.filter(member_id=member_id)
-            .select_related("network")
-            .prefetch_related(Prefetch("scores", queryset=scores))
-        ),
+        evaluations=tracker_queries.evaluations_of(member_id),
         threads=conversation(member_id, grant.coach_id),
         suggestions=list(
             GoalSuggestion.objects.filter(member_id=member_id, coach_id=grant.coach_id).select_related("goal")[

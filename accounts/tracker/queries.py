@@ -9,14 +9,18 @@ aggregates).
 from __future__ import annotations
 
 import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Concat
+from django.utils import timezone
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interaction, User
-from networks.models import Network
+from accounts.models import Contact, Event, FollowUp, Goal, GoalProgress, GoalStatus, Interaction, User
+from accounts.tracker.charts import BarChart, LineChart, progress_line, week_starts, weekly_bars
+from networks.models import Evaluation, Network, Score
 
 # Rows per dashboard section; each section links to its full list.
 DASHBOARD_LIMIT = 10
@@ -118,4 +122,92 @@ def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_L
         ),
         events=list(Event.objects.filter(owner=owner, date__gte=today).order_by("date", "id")[:3]),
         contact_choices=list(contacts_of(owner).order_by("name", "id").values_list("id", "name")),
+    )
+
+
+# --- Progress charts (the member's progress page and the coach's client pages) --------------------
+
+# The weeks of the activity chart.
+CHART_WEEKS = 12
+# Goals in the order the charts list them: active first, then done, then dropped.
+STATUS_ORDER: dict[str, int] = {GoalStatus.ACTIVE: 0, GoalStatus.DONE: 1, GoalStatus.DROPPED: 2}
+
+
+def weekly_interaction_charts(owner_ids: Iterable[int], *, today: datetime.date) -> dict[int, BarChart]:
+    """{owner_id: BarChart} of interactions per week over the last CHART_WEEKS weeks, in one query
+    grouped by member and day (a coach's page asks for all their clients at once)."""
+    owner_ids = list(owner_ids)
+    weeks = week_starts(today, CHART_WEEKS)
+    rows = (
+        Interaction.objects.filter(owner_id__in=owner_ids, occurred_on__gte=weeks[0], occurred_on__lte=today)
+        .values("owner_id", "occurred_on")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: defaultdict[int, Counter[datetime.date]] = defaultdict(Counter)
+    for row in rows:
+        day = row["occurred_on"]
+        counts[row["owner_id"]][day - datetime.timedelta(days=day.weekday())] += row["n"]
+    return {owner_id: weekly_bars([(week, counts[owner_id][week]) for week in weeks]) for owner_id in owner_ids}
+
+
+@dataclass
+class GoalView:
+    goal: Goal
+    chart: LineChart
+
+
+def goal_charts(owner_id: int, *, today: datetime.date) -> list[GoalView]:
+    """The member's goals (active first), each with its progress over time: two queries."""
+    goals = sorted(
+        Goal.objects.filter(owner_id=owner_id).order_by(*GOAL_ORDER),
+        key=lambda goal: STATUS_ORDER.get(goal.status, 9),
+    )
+    history: defaultdict[int, list[tuple[datetime.date, int]]] = defaultdict(list)
+    for goal_id, day, progress in (
+        GoalProgress.objects.filter(goal__owner_id=owner_id)
+        .order_by("goal_id", "recorded_on")
+        .values_list("goal_id", "recorded_on", "progress")
+    ):
+        history[goal_id].append((day, progress))
+    return [
+        GoalView(
+            goal=goal,
+            chart=progress_line(
+                history[goal.id], target=goal.target, start=timezone.localdate(goal.created_at), end=today
+            ),
+        )
+        for goal in goals
+    ]
+
+
+def evaluations_of(owner_id: int) -> list[Evaluation]:
+    """The networks the member evaluated, newest first, with their scores: two queries."""
+    scores = Score.objects.select_related("criterion").order_by("criterion__order")
+    return list(
+        Evaluation.objects.filter(member_id=owner_id)
+        .select_related("network")
+        .prefetch_related(Prefetch("scores", queryset=scores))
+    )
+
+
+@dataclass
+class Progress:
+    today: datetime.date
+    activity: BarChart
+    goals: list[GoalView]
+    evaluations: list[Evaluation]
+
+
+def progress_for(owner: User, *, today: datetime.date) -> Progress:
+    """The member's progress page, in five queries whatever the amount of data:
+
+    1. interactions per week (grouped)   2–3. goals, then the history of all of them
+    4–5. evaluations with their networks, then their scores with criteria
+    """
+    return Progress(
+        today=today,
+        activity=weekly_interaction_charts([owner.pk], today=today)[owner.pk],
+        goals=goal_charts(owner.pk, today=today),
+        evaluations=evaluations_of(owner.pk),
     )

@@ -5,12 +5,14 @@ Every object URL looks its object up through the signed-in member (someone else'
 
 from django.urls import include, path
 
-from accounts.tracker.views import contacts, dashboard, events, followups, goals, interactions
+from accounts.tracker.views import contacts, dashboard, events, followups, goals, interactions, progress
 
 app_name = "tracker"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    # The member's own charts: activity per week, goals over time, networks evaluated.
+    path("progress/", progress.progress, name="progress"),
     # Goals
     path("goals/", goals.goal_list, name="goal_list"),
     path("goals/add/", goals.goal_add, name="goal_add"),
