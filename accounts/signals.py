@@ -3,8 +3,10 @@
 The dashboard shows the member's own tracker and what their coaches sent them; the coach page shows
 each client's goals, follow-ups, interactions and contacts. So a change to any of those rows bumps
 the generation of the member it belongs to and of the coaches who see that member, and a change to
-a grant, comment or suggestion bumps both its member and its coach. Writes that send no signals
-(bulk_create in the contact import) call member_data_changed themselves.
+a grant, comment or suggestion bumps both its member and its coach. The dashboard's first steps
+(accounts/tracker/first_steps.py) also read the member's evaluations of networks, so those bump the
+member too. Writes that send no signals (bulk_create in the contact import) call
+member_data_changed themselves.
 
 `connect()` is called once from AccountsConfig.ready (accounts/apps.py).
 """
@@ -30,6 +32,7 @@ from accounts.models import (
     Interaction,
     User,
 )
+from networks.models import Evaluation
 from rookie.lib import pagecache
 
 OWNED = (Goal, Contact, Interaction, FollowUp, Event)
@@ -60,6 +63,11 @@ def _between_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     pagecache.bump_members([instance.member_id, instance.coach_id])
 
 
+def _evaluation_changed(sender: type, instance: Evaluation, **kwargs: Any) -> None:
+    # Only the member's own overview shows it (a first step ticks off): no coach page, no query.
+    pagecache.bump_members([instance.member_id])
+
+
 def _user_changed(sender: type, instance: User, update_fields: Iterable[str] | None = None, **kwargs: Any) -> None:
     if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
         return  # a log-in or a new password shows on no page
@@ -78,5 +86,7 @@ def connect() -> None:
         post_delete.connect(_between_changed, sender=shared, dispatch_uid=f"pagecache_{shared.__name__}_deleted")
     post_save.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_saved")
     post_delete.connect(_progress_changed, sender=GoalProgress, dispatch_uid="pagecache_GoalProgress_deleted")
+    post_save.connect(_evaluation_changed, sender=Evaluation, dispatch_uid="pagecache_Evaluation_saved")
+    post_delete.connect(_evaluation_changed, sender=Evaluation, dispatch_uid="pagecache_Evaluation_deleted")
     post_save.connect(_user_changed, sender=User, dispatch_uid="pagecache_user_saved")
     post_delete.connect(_user_changed, sender=User, dispatch_uid="pagecache_user_deleted")

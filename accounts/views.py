@@ -28,6 +28,7 @@ from accounts.models import User
 from accounts.responses import render_form
 from accounts.roles import home_url_for
 from accounts.signup import signup_request, signup_token_read
+from accounts.tracker.first_steps import first_steps_hide
 from articles.languages import accept_language_codes
 from rookie.lib.languages import is_language
 from rookie.lib.ratelimit import client_ip, current_password_limit, rate_limit_post
@@ -148,6 +149,11 @@ def profile(request):
     interface_language = translation.get_language()
     # Read before the form: an invalid form still writes its values into the instance.
     stored_language = user.preferred_language
+    if request.method == "POST" and "hide_first_steps" in request.POST:
+        # The overview's "Hide first steps" button: a setting of this member's, like the rest of the
+        # page, so it posts here rather than to a URL of its own (accounts/tracker/first_steps.py).
+        first_steps_hide(user)
+        return redirect("tracker:dashboard")
     if request.method == "POST" and "use_language" in request.POST:
         # The one-click offer: the interface language becomes the one for e-mails and the calendar.
         language = request.POST["use_language"]

@@ -86,6 +86,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Who you are and what you are looking for, in two or three sentences."),
     )
+    # When the member hid the "First steps" box on their overview (accounts/tracker/first_steps.py);
+    # empty while it is shown. A time rather than a flag, so support can tell when.
+    first_steps_hidden_at = models.DateTimeField(_("first steps hidden"), null=True, blank=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.tracker import queries
-from accounts.tracker.dashboard_panels import render_panels
+from accounts.tracker.dashboard_panels import GRID, TOP, render_panels
 from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
 from accounts.tracker.views.followups import snooze_choices
 from rookie.lib.pagecache import cache_member_page
@@ -28,8 +28,10 @@ def dashboard(request):
         {
             "data": data,
             "today": today,
-            # Boxes other parts of accounts register (coaching's feedback): accounts/tracker/dashboard_panels.py.
-            "panels": render_panels(request),
+            # Registered boxes (the first steps on top, coaching's feedback among the sections):
+            # accounts/tracker/dashboard_panels.py.
+            "top_panels": render_panels(request, TOP),
+            "panels": render_panels(request, GRID),
             "snooze_choices": snooze_choices(today),
             "contact_form": QuickContactForm(owner=request.user, auto_id="qc_%s"),
             "follow_up_form": FollowUpForm(
