@@ -1,7 +1,8 @@
 """Copy buttons: absent without JavaScript, and with it a click copies, the button says "Copied"
 in the page's language for a moment, and a status region tells screen readers.
 
-The buttons live on a contact's page (the ready-made messages to send); tracker.js drives them.
+The buttons live on a contact's page (the ready-made messages to send) and on the profile (the
+calendar feed's address); tracker.js drives them.
 """
 
 import re
@@ -85,5 +86,24 @@ def test_with_javascript_a_click_copies_and_says_copied(browser, live_server, al
         expect(button).not_to_contain_text(_("Copied"), timeout=5_000)
         expect(button).to_contain_text(_("Copy"))
         expect(status).to_have_text("")
+    finally:
+        context.close()
+
+
+def test_the_calendar_address_on_the_profile_is_copied_with_one_click(browser, live_server, alice, password):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        _log_in(page, live_server, alice, password)
+        page.goto(f"{live_server.url}/{LANGUAGE}/accounts/profile/")
+        button = page.locator("button[data-copy-target='io-feed-url']")
+        address = page.locator("#io-feed-url").input_value()
+        assert "/ics/" in address
+        button.click()
+        assert page.evaluate("navigator.clipboard.readText()") == address
+        expect(button).to_contain_text(_("Copied"))
+        assert_accessible(page)
     finally:
         context.close()
