@@ -51,7 +51,7 @@ def test_a_member_adds_three_people_at_an_event_and_the_debrief_makes_their_foll
     page.get_by_label("E-mail address").fill(alice.email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(rf"/{LANGUAGE}/$"))
+    expect(page).to_have_url(re.compile(rf"/{LANGUAGE}/me/$"))  # a member's home: the overview
     _check(page)
 
     # Plan today's event from the tracker.

@@ -140,7 +140,9 @@ def test_a_newcomer_goes_from_sign_up_to_progress_on_the_dashboard(page, live_se
     page.goto(live_server.url + link)
     assert_accessible(page)
     _choose_password_with_the_keyboard(page)
-    expect(page).to_have_url(re.compile(r"/sv/$"))
+    # A new member's home is the overview, with the first steps waiting.
+    expect(page).to_have_url(re.compile(r"/sv/me/$"))
+    expect(page.get_by_role("heading", name=_("sv", "First steps"))).to_be_visible()
     expect(page.get_by_role("button", name=_("sv", "Log out"))).to_be_visible()
     member = User.objects.get(email=EMAIL)
     assert (member.display_name, member.preferred_language) == ("Åsa Öberg", "sv")

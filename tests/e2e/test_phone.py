@@ -21,8 +21,8 @@ def test_it_logs_in_on_a_phone_without_javascript(browser, live_server, alice, p
     page.get_by_label("E-mail address").fill(alice.email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    # alice prefers Swedish: the plain form post lands her on the Swedish home page.
-    expect(page).to_have_url(re.compile(r"/sv/$"))
+    # alice prefers Swedish: the plain form post lands her on her overview, in Swedish.
+    expect(page).to_have_url(re.compile(r"/sv/me/$"))
     expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
     context.close()
 
