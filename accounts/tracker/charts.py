@@ -8,8 +8,8 @@ template through the reader's locale (`ldate`), never with a fixed pattern.
 
 Coordinates are returned as strings formatted with a dot, so the template never localises them
 ("12,5" would be an invalid SVG number in Swedish). The pictures scale to the width of their
-column (CSS: width 100%, at most about 640 px), so the viewBox is sized for the labels to stay
-legible on a 320-px phone.
+column (CSS: width 100%, at most 30rem), so the viewBox is small enough for the labels to stay
+legible on a 320-px phone and not oversized on a desktop.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import datetime
 from dataclasses import dataclass, field
 
 # The viewBox of every chart, and the margins that hold the axes' labels.
-WIDTH = 400
+WIDTH = 320
 HEIGHT = 180
-MARGIN_LEFT = 36
-MARGIN_RIGHT = 14
+MARGIN_LEFT = 44
+MARGIN_RIGHT = 12
 MARGIN_TOP = 12
 MARGIN_BOTTOM = 28
 # Where the labels sit: values just left of the y axis, dates just below the x axis.
@@ -47,6 +47,9 @@ class Tick:
     pos: str
     # SVG text-anchor of a date label: the outermost ones are kept inside the picture.
     anchor: str = "middle"
+    # A date label between the first and the last: a narrow screen leaves it out (charts.css), as
+    # the axis has no room for three long dates there.
+    inner: bool = False
 
 
 @dataclass
@@ -176,7 +179,14 @@ def weekly_bars(counts_by_week: list[tuple[datetime.date, int]], *, gap: float =
         anchor = _date_anchor(position, len(labelled))
         # An outer label starts (or ends) at its bar's outer edge, so that it stays inside the picture.
         pos = {"start": 0.0, "end": float(plot.width)}.get(anchor, (index + 0.5) * slot)
-        x_ticks.append(Tick(value=counts_by_week[index][0], pos=_n(pos), anchor=anchor))
+        x_ticks.append(
+            Tick(
+                value=counts_by_week[index][0],
+                pos=_n(pos),
+                anchor=anchor,
+                inner=anchor == "middle" and len(labelled) > 1,
+            )
+        )
     return BarChart(
         width=plot.width,
         height=plot.height,
@@ -265,6 +275,8 @@ def progress_line(
     else:
         days = [start]
     x_ticks = [Tick(value=day, pos=_n(x(day)), anchor=_date_anchor(i, len(days))) for i, day in enumerate(days)]
+    for tick in x_ticks:
+        tick.inner = len(x_ticks) > 1 and tick.anchor == "middle"
     return LineChart(
         width=plot.width,
         height=plot.height,

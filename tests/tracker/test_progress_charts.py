@@ -28,7 +28,7 @@ MONTH_DAYS = {
 
 
 def _labels(html):
-    return re.findall(r'<text class="chart-label"[^>]*>([^<]*)</text>', html)
+    return re.findall(r'<text class="chart-label[^"]*"[^>]*>([^<]*)</text>', html)
 
 
 def _render(template, chart, language, uid=1):
@@ -66,6 +66,17 @@ def test_the_week_chart_has_axes_counts_and_week_dates_in_the_locale(language):
     assert html.count("<rect ") == 3
 
 
+def test_a_phone_leaves_out_only_the_date_labels_between_the_first_and_the_last():
+    end = DAY + datetime.timedelta(days=10)
+    html = _render("progress_chart", progress_line([(DAY, 1)], target=3, start=DAY, end=end), "fi")
+    dates = re.findall(r'<text class="(chart-label[^"]*)" x="[^"]*" y="158" text-anchor="(\w+)"', html)
+    assert dates == [("chart-label", "start"), ("chart-label chart-label-inner", "middle"), ("chart-label", "end")]
+    # A single day's only date label stays.
+    html = _render("progress_chart", progress_line([(DAY, 1)], target=3, start=DAY, end=DAY), "fi")
+    assert "chart-label-inner" not in html
+    assert "27. marraskuuta" in _labels(html)
+
+
 def test_value_labels_run_from_zero_to_the_top_in_round_steps_and_keep_the_target():
     assert value_ticks(3) == [0, 1, 2, 3]
     assert value_ticks(0) == [0, 1]
@@ -83,7 +94,7 @@ def test_every_coordinate_and_label_position_is_a_plain_number(language):
     for attribute in ("x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "width", "height"):
         for value in re.findall(rf' {attribute}="([^"]*)"', html):
             float(value)
-    assert re.search(r'viewBox="0 0 400 180"', html)
+    assert re.search(r'viewBox="0 0 320 180"', html)
     # Styled by class only: the CSP allows no inline style.
     assert "style=" not in html
 
