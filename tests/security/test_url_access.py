@@ -240,6 +240,7 @@ PLAIN_URLS = {
     "networks:priorities": signed_in(GET, POST),
     "tracker:dashboard": signed_in(GET),
     "tracker:goal_list": signed_in(GET),
+    "tracker:progress": signed_in(GET),
     "tracker:goal_add": signed_in(GET, POST),
     "tracker:goal_templates": signed_in(GET),
     "tracker:goal_add_template": signed_in(POST),
