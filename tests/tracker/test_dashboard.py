@@ -92,8 +92,9 @@ def test_it_runs_the_same_number_of_queries_whatever_the_data(
     # 1 session, 2 user, then queries.dashboard_for: 3 follow-up counts, 4 overdue, 5 due this week,
     # 6 contact counts, 7 losing touch, 8 goal count, 9 goals, 10 interactions, 11 events,
     # 12 the contact picker shared by the two quick-add forms; coaching.queries.feedback_for_member:
-    # 13 grants and invitations, 14 coaches' comments, 15 pending suggestions, 16 their number.
-    with django_assert_num_queries(16):
+    # 13 grants and invitations, 14 coaches' comments, 15 pending suggestions, 16 their number;
+    # accounts/tracker/first_steps.py: 17 the first steps' four EXISTS (none once hidden).
+    with django_assert_num_queries(17):
         response = alice_client.get(reverse("tracker:dashboard"))
     assert response.status_code == 200
     data = response.context["data"]

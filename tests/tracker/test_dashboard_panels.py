@@ -24,7 +24,11 @@ def extra_panel(monkeypatch):
 
 
 def test_coaching_has_registered_its_box():
-    assert [panel.template for panel in dashboard_panels._panels.values()] == ["coaching/partials/member_feedback.html"]
+    # Beside the tracker's own first steps (registered by dashboard_panels itself, so always first).
+    assert [panel.template for panel in dashboard_panels._panels.values()] == [
+        "tracker/_first_steps.html",
+        "coaching/partials/member_feedback.html",
+    ]
 
 
 def test_a_member_sees_the_coaching_box_and_a_coach_or_editor_does_not(client, alice, bob):
