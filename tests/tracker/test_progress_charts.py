@@ -194,3 +194,11 @@ def test_it_runs_the_same_number_of_queries_whatever_the_data(alice_client, alic
     assert response.status_code == 200
     assert len(response.context["data"].goals) == n
     assert len(response.context["data"].evaluations) == n
+
+
+def test_chart_ids_stay_plain_numbers_past_a_thousand(alice_client, alice):
+    # Thousands are grouped on the page (USE_THOUSAND_SEPARATOR); an id attribute must not be.
+    GoalFactory(owner=alice, title="Many coffees", target=3, pk=12345)
+    html = alice_client.get(reverse("tracker:progress").replace("/en/", "/sv/", 1)).content.decode()
+    assert 'id="progress-chart-12345-desc"' in html
+    assert 'aria-describedby="progress-chart-12345-desc"' in html
