@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models.time_zones import DEFAULT_TIME_ZONE, TIME_ZONE_NAMES
 from rookie.lib.identity import canonical_email
 from rookie.lib.languages import LANGUAGE_CODES
 
@@ -75,6 +76,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     reading_languages = models.CharField(
         _("reading languages"), max_length=len(",".join(LANGUAGE_CODES)), blank=True, default=""
     )
+    # The zone every date and time is shown in while they are signed in (rookie/timezones.py), and
+    # the one "today" is counted in. An IANA name from accounts/models/time_zones.py.
+    time_zone = models.CharField(_("time zone"), max_length=40, default=DEFAULT_TIME_ZONE)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     field_of_work = models.CharField(_("field or industry"), max_length=100, blank=True)
     career_stage = models.CharField(
@@ -120,6 +124,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.CheckConstraint(
                 condition=models.Q(career_stage__in=CareerStage.values),
                 name="accounts_user_career_stage_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(time_zone__in=TIME_ZONE_NAMES),
+                name="accounts_user_time_zone_valid",
             ),
         ]
 
