@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: dates, times and "today" in the signed-in user's own time zone.
+    "rookie.timezones.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view or process_view (CSRF) reads the body; after the above, so that its page can
     # show the reader's language and who is signed in.
