@@ -3,8 +3,11 @@ the texts. Editors hold view/change on networks and criteria (migration 0005), n
 and view/add/change on places (0011): a network's city is picked from them, and a new city's names
 are translated there."""
 
+import logging
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -13,7 +16,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from networks.forms import LanguagesFieldMixin
 from networks.models import Criterion, CriterionStats, Evaluation, Membership, Network, Place, Score
 from networks.signals import networks_updated
+from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
 from rookie.lib.languages import language_fields
+
+logger = logging.getLogger(__name__)
 
 
 class NetworkAdminForm(LanguagesFieldMixin, forms.ModelForm):
@@ -26,6 +32,28 @@ class NetworkAdminForm(LanguagesFieldMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._setup_languages(required=False)
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):  # a new upload, not the file already stored
+            try:
+                return clean_image(logo)
+            except ImageRejected as error:
+                raise forms.ValidationError(error.messages) from error
+        return logo
+
+    def _post_clean(self):
+        super()._post_clean()
+        # A new logo is written to storage now, while the form can still say it failed; left to
+        # the model's save, a full disk would be a 500 and the editor's changes lost.
+        logo = self.instance.logo
+        if self.errors or not logo or logo._committed:
+            return
+        try:
+            logo.save(logo.name, logo.file, save=False)
+        except OSError:
+            logger.exception("Could not store the logo of network %s", self.instance.pk or "(new)")
+            self.add_error("logo", STORAGE_FAILED)
 
 
 def _readable_everywhere():
@@ -56,7 +84,7 @@ class NetworkAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["city"]
     actions = ["approve", "hide"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "status", "website"]}),
+        (None, {"fields": ["name", "slug", "status", "website", "logo"]}),
         (_("Description"), {"fields": ["summary", "purpose", "organiser", "audience"]}),
         (_("Kind and place"), {"fields": ["kind", "scope", "city", "country", "languages", "formality"]}),
         (_("Fee"), {"fields": ["fee_amount", "fee_currency", "fee_period"]}),

@@ -166,10 +166,12 @@ CRITERIA = [
         "order": 5,
         "key": "resources",
         "label": {
-            "en": "Cost and time",
-            "sv": "Kostnad och tid",
-            "da": "Pris og tid",
-            "fi": "Kustannukset ja aika",
+            # Phrased so that a high score reads as good ("Worth the cost and time: 5 of 5");
+            # 0013 renames the labels that databases seeded before got.
+            "en": "Worth the cost and time",
+            "sv": "Värt kostnaden och tiden",
+            "da": "Prisen og tiden værd",
+            "fi": "Hinnan ja ajan arvoinen",
         },
         "question": {
             "en": "Is it worth what it costs me in fees, hours and travel?",

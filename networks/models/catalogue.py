@@ -5,6 +5,9 @@ contacts to networks). Its aggregate columns (`evaluation_count`, `score_average
 by networks.services, inside the transaction that changes an evaluation.
 """
 
+import re
+import zlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -74,6 +77,10 @@ MEETING_MODES = [
     ("phone_email", _("Phone or e-mail")),
     ("social_media", _("Social media")),
 ]
+
+# Colour classes for a network's initials (static/css/networks.css: .network-logo--c0 …); white text
+# on each meets WCAG AA in light and dark mode.
+LOGO_COLOURS = 6
 
 # Paths under /networks/ that are pages, not networks; a network may not take them as its slug.
 RESERVED_SLUGS = {"suggest", "mine", "compare", "priorities", "checklist", "evaluations", "memberships"}
@@ -218,6 +225,15 @@ class Network(models.Model):
     meets_phone_email = models.BooleanField(_("phone or e-mail"), default=False)
     meets_social_media = models.BooleanField(_("social media"), default=False)
     website = models.URLField(_("website"), max_length=200, blank=True)
+    # Written only through rookie.lib.images.clean_image (NetworkAdminForm): re-encoded, named by
+    # its real format; without one the pages show the network's initials.
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="networks/logos/",
+        blank=True,
+        max_length=200,
+        help_text=_("PNG, JPEG, WebP or GIF; a square picture looks best. Without one, the initials are shown."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -322,6 +338,18 @@ class Network(models.Model):
         if self.fee_period == FeePeriod.YEAR:
             return self.fee_amount
         return self.fee_amount if self.is_free else None
+
+    @property
+    def initials(self):
+        """One or two letters for the logo's place: the first letters of the name's first two words
+        ("Lund Tech Alumni Circle" → "LT", "Ørestad" → "Ø")."""
+        words = [word for word in re.split(r"[\W_]+", self.name) if word]
+        return "".join(word[0] for word in words[:2]).upper() or "#"
+
+    @property
+    def logo_colour(self):
+        """The index of the initials' colour class: the same name always gets the same colour."""
+        return zlib.crc32(self.name.encode()) % LOGO_COLOURS
 
     @property
     def language_list(self):
