@@ -1,12 +1,19 @@
+import functools
+import unicodedata
+
+from babel import Locale
+from babel.dates import get_timezone_location
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.models.time_zones import NORDIC_TIME_ZONES, TIME_ZONE_COUNTRIES
 from rookie.lib.identity import canonical_email, email_is_plain
 from rookie.lib.languages import LANGUAGE_CODES
 
@@ -144,13 +151,72 @@ USE_FOR_EMAILS: dict[str, Promise] = {
 }
 
 
+# The letters each language sorts after z, in its order; any other accented letter sorts with its base
+# letter (é with e, ü with u), as the language's dictionaries do.
+_LETTERS_AFTER_Z = {"sv": "åäö", "fi": "åäö", "da": "æøå"}
+
+
+def _sort_key(text: str, language: str) -> str:
+    after_z = _LETTERS_AFTER_Z.get(language, "")
+    key = []
+    for char in text.casefold():
+        if char in after_z:
+            key.append(chr(ord("z") + 1 + after_z.index(char)))
+        else:
+            key.append(unicodedata.normalize("NFKD", char)[0])
+    return "".join(key)
+
+
+def _city(zone: str, locale: Locale) -> str:
+    # CLDR names the city in the language ("Köpenhamn", "Tukholma"); where it has no name, babel
+    # falls back to the zone's name without its region ("Argentina/Buenos Aires"): keep the city.
+    return get_timezone_location(zone, locale=locale, return_city=True).rsplit("/", 1)[-1]
+
+
+@functools.lru_cache(maxsize=8)
+def _time_zone_choices(language: str) -> tuple:
+    locale = Locale.parse(translation.to_locale(language))
+    nordic = tuple((zone, _city(zone, locale)) for zone in NORDIC_TIME_ZONES)
+    others = []
+    for zone, country in TIME_ZONE_COUNTRIES.items():
+        if zone in NORDIC_TIME_ZONES:
+            continue
+        city = _city(zone, locale)
+        label = f"{locale.territories.get(country, country)} ({city})" if country else city
+        others.append((zone, label))
+    others.sort(key=lambda choice: _sort_key(choice[1], language))
+    return nordic, tuple(others)
+
+
+def time_zone_choices(language: str) -> list:
+    """The profile's time zones in `language`: the members' three countries first, by city
+    ("Helsingfors"), then every other zone as "Country (City)" in the language's alphabetical
+    order ("Tyskland (Berlin)", "Österrike (Wien)")."""
+    nordic, others = _time_zone_choices(language)
+    return [*nordic, (_("Other time zones"), list(others))]
+
+
 class ProfileForm(forms.ModelForm):
     """The profile, the language for e-mails and the calendar (preferred_language), and the
     languages the member reads, best first (reading_languages, one select per position)."""
 
+    # Not required: a form posted without it (an old page, a script) keeps the member's zone.
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        help_text=_("Dates and times are shown in this time zone, and your day starts at midnight in it."),
+    )
+
     class Meta:
         model = User
-        fields = ["display_name", "preferred_language", "field_of_work", "career_stage", "elevator_pitch"]
+        fields = [
+            "display_name",
+            "preferred_language",
+            "time_zone",
+            "field_of_work",
+            "career_stage",
+            "elevator_pitch",
+        ]
         labels = {"preferred_language": _("Language for e-mails and the calendar")}
         help_texts = {
             "preferred_language": _(
@@ -162,6 +228,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, browser_languages: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = time_zone_choices(translation.get_language() or settings.LANGUAGE_CODE)
         # A member who never chose starts from what their browser asks for, which is what they get.
         initial = self.instance.reading_language_list or list(browser_languages or [])
         choices = [("", "—"), *settings.LANGUAGES]
@@ -183,6 +250,9 @@ class ProfileForm(forms.ModelForm):
 
     def clean_display_name(self):
         return clean_display_name(self.cleaned_data["display_name"])
+
+    def clean_time_zone(self):
+        return self.cleaned_data["time_zone"] or self.instance.time_zone
 
     def clean(self):
         cleaned = super().clean()
