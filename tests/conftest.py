@@ -123,6 +123,22 @@ def _static_files_walked_once():
     WhiteNoise.update_files_dictionary = walk
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Stop the run when `--dist loadgroup` does not group: each xdist_group (the crawl, the gunicorn
+    pair, the proxy) would then start its servers or crawl once per worker, silently. pytest-xdist
+    marks a grouped test by appending "@group" to its node id on the worker; some pytest releases
+    ignore that (pytest-xdist issue 1386), hence the pin in pyproject.toml."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        raise pytest.UsageError(
+            f"--dist loadgroup is not grouping {lost[0]} (and {len(lost) - 1} more): this pytest and "
+            "pytest-xdist do not work together; use the versions in requirements.lock (make install)"
+        )
+
+
 @pytest.fixture
 def production_hashers(settings):
     settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
