@@ -284,17 +284,31 @@ class FollowUp(models.Model):
 
 
 class ReminderLog(models.Model):
-    """One row per member and day a reminder digest was sent: what makes send_reminders idempotent."""
+    """One row per member and day of a reminder digest: what makes send_reminders idempotent.
+
+    A worker of send_reminders first claims the member (claimed_by, claimed_at; sent_at empty), then
+    sends and sets sent_at; a claim left without sent_at past the lease is a dead worker's and is
+    claimed again (accounts/tracker/transfers/reminders.py).
+    """
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_logs")
     sent_on = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
+    # The run of send_reminders that holds (or held) the member for the day.
+    claimed_by = models.UUIDField(null=True, blank=True, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     follow_up_count = models.PositiveIntegerField(default=0)
     nudge_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
+            # Also serves the workers' look-ups: a batch of members on one day.
             models.UniqueConstraint(fields=["owner", "sent_on"], name="accounts_reminderlog_one_per_day"),
+            # A row is a digest sent or a claim on one; never neither.
+            models.CheckConstraint(
+                condition=models.Q(sent_at__isnull=False) | models.Q(claimed_at__isnull=False),
+                name="accounts_reminderlog_sent_or_claimed",
+            ),
         ]
 
     def __str__(self):

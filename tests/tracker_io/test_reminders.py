@@ -5,10 +5,19 @@ import pytest
 from django.core import mail, signing
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.utils import translation
 
 from accounts.models import ReminderLog
-from accounts.tracker.transfers.reminders import DIGEST_LIMIT, opt_out_token, opt_out_url, user_for_opt_out_token
+from accounts.tracker.transfers import reminders
+from accounts.tracker.transfers.reminders import (
+    CLAIM_LEASE,
+    DIGEST_LIMIT,
+    opt_out_token,
+    opt_out_url,
+    reminders_send,
+    user_for_opt_out_token,
+)
 from tests.factories import CalendarFeedFactory, ContactFactory, FollowUpFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,15 +161,136 @@ def test_it_lists_a_long_backlog_in_part_and_counts_the_rest(alice):
     assert ReminderLog.objects.get(owner=alice).follow_up_count == DIGEST_LIMIT + 5
 
 
-def test_it_runs_in_a_number_of_queries_that_grows_with_members_not_with_their_backlog(
-    alice, django_assert_num_queries
+def _due_members(count):
+    """`count` members, each with a different backlog (0 to 3 overdue follow-ups and 0 to 2 contacts
+    to get back in touch with, besides one follow-up due today)."""
+    members = UserFactory.create_batch(count)
+    for index, member in enumerate(members):
+        FollowUpFactory(owner=member, due_date=TODAY)
+        for _ in range(index % 4):
+            FollowUpFactory(owner=member, due_date=YESTERDAY)
+        for number in range(index % 3):
+            _losing_touch(member, name=f"Kontakt {index}-{number}")
+    return members
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_it_claims_composes_and_records_a_batch_in_the_same_queries_at_5_and_at_50_members(
+    count, django_assert_num_queries
 ):
+    _due_members(count)
+    # The batch: 1 savepoint; 2 the members due, with both counts; 3 their follow-ups (with their
+    # contacts) and 4 their contacts, the first DIGEST_LIMIT of each member's; 5 the claims' insert;
+    # 6 taking over abandoned claims; 7 reading back ours; 8 release; then, after sending,
+    # 9 marking them sent. The end: 10 savepoint, 11 no member left, 12 release.
+    with django_assert_num_queries(12):
+        result = reminders_send(today=TODAY, batch_size=50)
+    assert (result.sent, result.batches) == (count, 1)
+    assert len(mail.outbox) == count
+
+
+def test_it_runs_in_a_number_of_queries_that_does_not_grow_with_a_members_backlog(alice, django_assert_num_queries):
     for _ in range(300):
         FollowUpFactory(owner=alice, due_date=YESTERDAY)
-    # 1 members due; digest: 2 follow-ups, 3 their count, 4 contacts, 5 their count;
-    # 6 savepoint, 7 log look-up, 8 savepoint, 9 log insert, 10 release, 11 release.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):  # as above
         _run()
+    (message,) = mail.outbox
+    assert ReminderLog.objects.get(owner=alice).follow_up_count == 300
+
+
+def test_it_sends_each_batch_through_one_mail_connection(monkeypatch):
+    _due_members(5)
+    opened = []
+    original = reminders.mail.get_connection
+
+    def counting_get_connection(*args, **kwargs):
+        connection = original(*args, **kwargs)
+        opened.append(connection)
+        return connection
+
+    monkeypatch.setattr(reminders.mail, "get_connection", counting_get_connection)
+    result = reminders_send(today=TODAY, batch_size=2)
+    assert (result.sent, result.batches, len(opened)) == (5, 3, 3)
+    assert len(mail.outbox) == 5
+
+
+def test_it_sends_each_member_one_digest_when_another_worker_runs_in_the_middle_of_a_batch(monkeypatch):
+    """Worker A has claimed its first batch and is sending it when worker B starts: B takes the
+    other members, A none of B's, and nobody gets two digests."""
+    members = _due_members(7)
+    original_send = reminders.send_digest
+    other_worker = []
+
+    def send_while_another_worker_runs(digest, *, connection=None):
+        if not other_worker:
+            other_worker.append("started")
+            monkeypatch.setattr(reminders, "send_digest", original_send)  # B sends normally
+            other_worker.append(reminders_send(today=TODAY, batch_size=2))
+        original_send(digest, connection=connection)
+
+    monkeypatch.setattr(reminders, "send_digest", send_while_another_worker_runs)
+    first = reminders_send(today=TODAY, batch_size=2)
+    _started, second = other_worker
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == sorted(member.email for member in members)
+    assert (first.sent, second.sent) == (2, 5)
+    assert ReminderLog.objects.filter(sent_at__isnull=False).count() == 7
+    assert not ReminderLog.objects.filter(sent_at__isnull=True).exists()
+
+
+class WorkerDied(BaseException):
+    """Stands for the process being killed: not an Exception, so nothing catches it."""
+
+
+def test_it_sends_a_dead_workers_batch_again_once_its_claims_are_abandoned(monkeypatch):
+    members = _due_members(3)
+    original_send = reminders.send_digest
+    sent_before_dying = []
+
+    def dies_after_one_mail(digest, *, connection=None):
+        if sent_before_dying:
+            raise WorkerDied
+        original_send(digest, connection=connection)
+        sent_before_dying.append(digest.owner.email)
+
+    monkeypatch.setattr(reminders, "send_digest", dies_after_one_mail)
+    with pytest.raises(WorkerDied):
+        reminders_send(today=TODAY, batch_size=10)
+    monkeypatch.setattr(reminders, "send_digest", original_send)
+    assert len(mail.outbox) == 1
+    assert ReminderLog.objects.filter(sent_at__isnull=True).count() == 3
+
+    # While the claims are fresh, the dead worker might still be sending: nobody else touches them.
+    assert reminders_send(today=TODAY).sent == 0
+    # Past the lease they are abandoned: every member of the batch is sent theirs, the one who had
+    # it already a second time (at least once, never lost).
+    ReminderLog.objects.update(claimed_at=F("claimed_at") - CLAIM_LEASE - datetime.timedelta(seconds=1))
+    assert reminders_send(today=TODAY).sent == 3
+    recipients = [message.to[0] for message in mail.outbox]
+    assert sorted(recipients) == sorted([*sent_before_dying, *(member.email for member in members)])
+    assert ReminderLog.objects.filter(sent_at__isnull=False).count() == 3
+
+
+def test_it_counts_today_in_each_members_own_time_zone():
+    day = datetime.date(2026, 3, 13)
+    stockholm = UserFactory(time_zone="Europe/Stockholm")
+    helsinki = UserFactory(time_zone="Europe/Helsinki")
+    FollowUpFactory(owner=stockholm, due_date=day)
+    FollowUpFactory(owner=helsinki, due_date=day)
+    # 23:30 in Stockholm, 00:30 the next day in Helsinki.
+    late_evening = datetime.datetime(2026, 3, 12, 22, 30, tzinfo=datetime.UTC)
+    assert reminders_send(now=late_evening).sent == 1
+    assert [message.to[0] for message in mail.outbox] == [helsinki.email]
+    assert ReminderLog.objects.get().sent_on == day
+    assert reminders_send(now=late_evening + datetime.timedelta(hours=1)).sent == 1
+    assert mail.outbox[-1].to == [stockholm.email]
+    assert set(ReminderLog.objects.values_list("owner_id", "sent_on")) == {(helsinki.pk, day), (stockholm.pk, day)}
+
+
+def test_it_refuses_a_batch_size_that_is_not_a_positive_number():
+    for value in ("0", "-3", "many"):
+        with pytest.raises(CommandError, match="--batch-size"):
+            call_command("send_reminders", "--batch-size", value, stdout=StringIO())
 
 
 def test_it_puts_a_one_click_opt_out_link_in_the_mail(alice, client):
