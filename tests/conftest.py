@@ -123,20 +123,30 @@ def _static_files_walked_once():
     WhiteNoise.update_files_dictionary = walk
 
 
+LOADGROUP_LOST = pytest.StashKey[str]()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Stop the run when `--dist loadgroup` does not group: each xdist_group (the crawl, the gunicorn
-    pair, the proxy) would then start its servers or crawl once per worker, silently. pytest-xdist
-    marks a grouped test by appending "@group" to its node id on the worker; some pytest releases
-    ignore that (pytest-xdist issue 1386), hence the pin in pyproject.toml."""
+    """Fail the grouped tests when `--dist loadgroup` does not group them: each xdist_group (the crawl,
+    the gunicorn pair, the proxy) would otherwise start its servers or crawl once per worker,
+    silently. pytest-xdist marks a grouped test by appending "@group" to its node id on the worker;
+    some pytest releases ignore that (pytest-xdist issue 1386), hence the pin in pyproject.toml."""
     if not getattr(config.option, "loadgroup", False):
         return
-    lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
-    if lost:
-        raise pytest.UsageError(
-            f"--dist loadgroup is not grouping {lost[0]} (and {len(lost) - 1} more): this pytest and "
-            "pytest-xdist do not work together; use the versions in requirements.lock (make install)"
-        )
+    for item in items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            item.stash[LOADGROUP_LOST] = (
+                "--dist loadgroup did not group this test: this pytest and pytest-xdist do not work "
+                "together; install the versions in requirements.lock (make install)"
+            )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before any fixture, so that a lost group fails at once instead of crawling or starting servers.
+    if LOADGROUP_LOST in item.stash:
+        pytest.fail(item.stash[LOADGROUP_LOST], pytrace=False)
 
 
 @pytest.fixture
