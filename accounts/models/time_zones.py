@@ -14,6 +14,16 @@ DEFAULT_TIME_ZONE = "Europe/Stockholm"
 # The members' three countries, offered first on the profile, in this order.
 NORDIC_TIME_ZONES: tuple[str, ...] = ("Europe/Stockholm", "Europe/Copenhagen", "Europe/Helsinki")
 
+# Where a member who reads the language most likely lives (the migration that added the field
+# used the same rule for existing users).
+_ZONE_BY_LANGUAGE = {"fi": "Europe/Helsinki", "da": "Europe/Copenhagen"}
+
+
+def time_zone_for_language(language: str) -> str:
+    """The zone a new account starts in, from the language chosen at sign-up."""
+    return _ZONE_BY_LANGUAGE.get(language, DEFAULT_TIME_ZONE)
+
+
 # zone name -> ISO 3166 country code ("" for UTC), sorted by name.
 TIME_ZONE_COUNTRIES: dict[str, str] = {
     "UTC": "",

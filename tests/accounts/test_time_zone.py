@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts.forms import ProfileForm, time_zone_choices
 from accounts.models import User
-from accounts.models.time_zones import DEFAULT_TIME_ZONE, TIME_ZONE_NAMES
+from accounts.models.time_zones import DEFAULT_TIME_ZONE, TIME_ZONE_NAMES, time_zone_for_language
 from rookie.timezones import UserTimeZoneMiddleware
 from tests.factories import FollowUpFactory, UserFactory
 
@@ -248,6 +248,14 @@ def test_the_form_alone_refuses_a_zone_not_offered(alice):
 
 def test_a_new_user_starts_in_the_servers_zone():
     assert UserFactory().time_zone == "Europe/Stockholm" == DEFAULT_TIME_ZONE
+
+
+@pytest.mark.parametrize(
+    ("language", "zone"),
+    [("fi", "Europe/Helsinki"), ("da", "Europe/Copenhagen"), ("sv", "Europe/Stockholm"), ("en", "Europe/Stockholm")],
+)
+def test_a_sign_up_language_suggests_a_zone(language, zone):
+    assert time_zone_for_language(language) == zone
 
 
 def test_every_allowed_zone_loads():
