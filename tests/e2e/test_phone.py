@@ -23,6 +23,9 @@ def test_it_logs_in_on_a_phone_without_javascript(browser, live_server, alice, p
     page.get_by_role("button", name="Log in").click()
     # alice prefers Swedish: the plain form post lands her on her overview, in Swedish.
     expect(page).to_have_url(re.compile(r"/sv/me/$"))
+    # On a phone the log-out button is in the header's menu, which opens without JavaScript.
+    expect(page.get_by_role("button", name="Logga ut")).to_be_hidden()
+    page.locator(".header-menu > summary").click()
     expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
     context.close()
 
