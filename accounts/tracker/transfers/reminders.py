@@ -45,7 +45,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Contact, FollowUp, ReminderLog, User
 from rookie.lib.email import RenderedEmail, render_templated_email, send_templated_email
@@ -218,16 +218,25 @@ def digest_for(owner: User, today: datetime.date) -> Digest:
 DIGEST_TEMPLATE = "email/reminder_digest"
 
 
-def _digest_context(digest: Digest) -> Callable[[], dict[str, Any]]:
-    def build() -> dict[str, Any]:
-        # Built in the owner's language, so the links carry their language prefix.
-        return {
-            "digest": digest,
-            "owner": digest.owner,
+# (SITE_URL, language) -> the tracker's and the profile's addresses: the same in every digest of a
+# language, and reverse() is a good part of composing one.
+_site_links: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _links() -> dict[str, str]:
+    key = (settings.SITE_URL, translation.get_language())
+    if key not in _site_links:
+        _site_links[key] = {
             "dashboard_url": settings.SITE_URL + reverse("tracker:dashboard"),
             "profile_url": settings.SITE_URL + reverse("accounts:profile"),
-            "opt_out_url": opt_out_url(digest.owner),
         }
+    return _site_links[key]
+
+
+def _digest_context(digest: Digest, unsubscribe: str) -> Callable[[], dict[str, Any]]:
+    def build() -> dict[str, Any]:
+        # Built in the owner's language, so the links carry their language prefix.
+        return {"digest": digest, "owner": digest.owner, "opt_out_url": unsubscribe, **_links()}
 
     return build
 
@@ -235,7 +244,9 @@ def _digest_context(digest: Digest) -> Callable[[], dict[str, Any]]:
 def render_digest(digest: Digest) -> RenderedEmail:
     """The digest's subject, text and HTML in the owner's language."""
     return render_templated_email(
-        language=digest.owner.preferred_language, template=DIGEST_TEMPLATE, context=_digest_context(digest)
+        language=digest.owner.preferred_language,
+        template=DIGEST_TEMPLATE,
+        context=_digest_context(digest, opt_out_url(digest.owner)),
     )
 
 
@@ -245,7 +256,7 @@ def send_digest(digest: Digest, *, connection: Any = None) -> None:
         to=digest.owner.email,
         language=digest.owner.preferred_language,
         template=DIGEST_TEMPLATE,
-        context=_digest_context(digest),
+        context=_digest_context(digest, unsubscribe),
         headers={
             # One-click unsubscribe (RFC 8058): mail programs POST to the link without opening it.
             "List-Unsubscribe": f"<{unsubscribe}>",
