@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 
 CSV_URL = "/en/me/contacts/export/contacts.csv"
 VCARD_URL = "/en/me/contacts/export/contacts.vcf"
+XLSX_URL = "/en/me/contacts/export/contacts.xlsx"
+NORDIC_URL = "/en/me/contacts/export/contacts-excel-nordic.csv"
 
 
 def _body(response):
@@ -100,11 +102,11 @@ def test_it_keeps_vcard_uids_stable_between_exports(alice_client, alice):
 @pytest.mark.parametrize("count", [1, 300])
 def test_it_exports_in_a_constant_number_of_queries(alice_client, alice, django_assert_num_queries, count):
     ContactFactory.create_batch(count, owner=alice)
-    for url in (CSV_URL, VCARD_URL):
+    for url in (XLSX_URL, CSV_URL, NORDIC_URL, VCARD_URL):
         # 1 session, 2 user, 3 the contacts (read once, in chunks of 500 by a server-side cursor where possible).
         with django_assert_num_queries(3):
             response = alice_client.get(url)
-            _body(response)
+            assert _body(response) if response.streaming else response.content
 
 
 def test_it_shows_the_export_page_with_the_count(alice_client, alice, charlie):
@@ -113,3 +115,7 @@ def test_it_shows_the_export_page_with_the_count(alice_client, alice, charlie):
     response = alice_client.get("/en/me/contacts/export/")
     assert response.status_code == 200
     assert response.context["count"] == 2
+    body = response.content.decode()
+    # The spreadsheet first: it is the one that opens right in every locale.
+    links = [body.index(url) for url in (XLSX_URL, NORDIC_URL, CSV_URL, VCARD_URL)]
+    assert links == sorted(links)

@@ -16,7 +16,13 @@ urlpatterns = [
     path("contacts/import/cancel/", imports.contact_import_cancel, name="contact_import_cancel"),
     path("contacts/import/done/", imports.contact_import_result, name="contact_import_result"),
     path("contacts/export/", exports.contact_export, name="contact_export"),
+    path("contacts/export/contacts.xlsx", exports.contact_export_xlsx, name="contact_export_xlsx"),
     path("contacts/export/contacts.csv", exports.contact_export_csv, name="contact_export_csv"),
+    path(
+        "contacts/export/contacts-excel-nordic.csv",
+        exports.contact_export_csv_nordic,
+        name="contact_export_csv_nordic",
+    ),
     path("contacts/export/contacts.vcf", exports.contact_export_vcard, name="contact_export_vcard"),
     path("calendar/regenerate/", calendar.calendar_regenerate, name="calendar_regenerate"),
     path("reminders/", reminders.reminders_toggle, name="reminders_toggle"),
