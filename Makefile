@@ -27,10 +27,13 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# Links in e-mails and the calendar address follow where this server listens, unless SITE_URL is set.
+SITE_URL ?= http://$(HOST):$(PORT)
+
 run: install
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) seed_demo
-	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
 	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0

@@ -8,4 +8,5 @@ class RookieConfig(AppConfig):
     verbose_name = "Rookie"
 
     def ready(self) -> None:
+        from rookie import checks  # noqa: F401 (registers the deployment checks)
         from rookie.lib import lookups  # noqa: F401 (icontains folds every alphabet on SQLite)

@@ -7,12 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 # Everything the documented production environment sets, and what the test run sets for itself.
 _OURS = {
     "DEBUG",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "SITE_URL",
     "SECURE_COOKIES",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
@@ -31,6 +34,7 @@ def _production_env(**extra):
         "DEBUG": "0",
         "SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(50)),
         "ALLOWED_HOSTS": "rookie.example",
+        "SITE_URL": "https://rookie.example",
         "SECURE_SSL_REDIRECT": "1",
         "SECURE_HSTS_SECONDS": "31536000",
         **extra,
@@ -57,6 +61,19 @@ def test_it_fails_check_deploy_without_https():
     assert result.returncode != 0
     assert "security.W004" in result.stderr + result.stdout
     assert "security.W008" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [None, "http://rookie.example", "https://127.0.0.1:8000", "https://elsewhere.example", "rookie.example"],
+)
+def test_it_fails_check_deploy_unless_site_url_is_the_sites_https_address(site_url):
+    env = _production_env(SITE_URL=site_url or "")
+    if site_url is None:
+        del env["SITE_URL"]  # the development default, the local server
+    result = _run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode != 0
+    assert "rookie.W001" in result.stderr + result.stdout
 
 
 def test_production_cookies_are_host_only_secure_and_http_only():
