@@ -53,13 +53,22 @@ class UserAdmin(DjangoUserAdmin):
     add_form = UserCreationAdminForm
     ordering = ["email"]
     list_display = ["email", "display_name", "role", "preferred_language", "is_staff", "is_active"]
-    list_filter = ["role", "preferred_language", "is_staff", "is_active"]
+    list_filter = ["role", "preferred_language", "time_zone", "is_staff", "is_active"]
     search_fields = ["email", "display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
             _("Profile"),
-            {"fields": ["display_name", "preferred_language", "field_of_work", "career_stage", "elevator_pitch"]},
+            {
+                "fields": [
+                    "display_name",
+                    "preferred_language",
+                    "time_zone",
+                    "field_of_work",
+                    "career_stage",
+                    "elevator_pitch",
+                ]
+            },
         ),
         (
             _("Role and permissions"),

@@ -25,6 +25,7 @@ from accounts.forms import (
     SignUpForm,
 )
 from accounts.models import User
+from accounts.models.time_zones import time_zone_for_language
 from accounts.responses import render_form
 from accounts.roles import home_url_for
 from accounts.signup import signup_request, signup_token_read
@@ -110,6 +111,7 @@ def signup_confirm(request, token):
                     form.cleaned_data["password1"],
                     display_name=pending.display_name,
                     preferred_language=pending.preferred_language,
+                    time_zone=time_zone_for_language(pending.preferred_language),
                     reading_languages=",".join(pending.reading_languages or _browser_languages(request)),
                 )
         except IntegrityError:  # the same link used twice at once: the first one made the account

@@ -221,3 +221,13 @@ def test_the_database_refuses_a_duplicate_email_in_other_case(alice):
     with pytest.raises(IntegrityError), transaction.atomic():
         # bulk_create skips save(), which would store the canonical form: the constraint itself holds.
         User.objects.bulk_create([User(email="Alice@Example.com", display_name="Copy")])
+
+
+@pytest.mark.parametrize(
+    ("language", "zone"), [("fi", "Europe/Helsinki"), ("da", "Europe/Copenhagen"), ("sv", "Europe/Stockholm")]
+)
+def test_a_new_account_starts_in_the_time_zone_of_its_language(client, language, zone):
+    pending = PendingSignup(**{**_pending(), "preferred_language": language})
+    link = reverse("accounts:signup_confirm", kwargs={"token": signup_token_make(pending)})
+    client.post(link, {"password1": PASSWORD, "password2": PASSWORD})
+    assert User.objects.get().time_zone == zone

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from accounts.models import User
+from accounts.models.time_zones import time_zone_for_language
 from accounts.roles import make_editor
 
 DEMO_PASSWORD = "rookie-demo-2026"
@@ -65,6 +66,11 @@ class Command(BaseCommand):
         user = User.objects.filter(email=User.objects.normalize_email(email)).first()
         if user is None:
             user = User.objects.create_user(
-                email, DEMO_PASSWORD, display_name=name, role=role, preferred_language=language
+                email,
+                DEMO_PASSWORD,
+                display_name=name,
+                role=role,
+                preferred_language=language,
+                time_zone=time_zone_for_language(language),
             )
         return user
