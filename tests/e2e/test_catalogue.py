@@ -186,8 +186,9 @@ def test_it_shows_the_compare_bar_only_while_a_network_is_ticked(browser, live_s
             """() => {
                 const r = document.activeElement.getBoundingClientRect();
                 const bar = document.querySelector('.compare-submit').getBoundingClientRect();
-                return {bottom: r.bottom, top: r.top, barTop: bar.top, text: document.activeElement.outerHTML.slice(0, 120),
-                        isSubmit: document.activeElement.matches('.compare-submit button')};
+                const focused = document.activeElement;
+                return {bottom: r.bottom, top: r.top, barTop: bar.top, text: focused.outerHTML.slice(0, 120),
+                        isSubmit: focused.matches('.compare-submit button')};
             }"""
         )
         if focused["isSubmit"]:
