@@ -1,4 +1,9 @@
-"""Export my data (GDPR articles 15 and 20): one ZIP with a JSON file of everything and a CSV per section.
+"""Export my data (GDPR articles 15 and 20): one ZIP with a JSON file of everything, a CSV per section
+and the same tables as one spreadsheet (rookie-data.xlsx, a sheet per section).
+
+The JSON and the CSVs are for programs: field names as keys, times in UTC. The .xlsx is for people:
+column titles are the fields' names in the member's language, dates and times are date cells in the
+member's time zone (named in the title, since a spreadsheet cell has no zone), text is never a formula.
 
 SECTIONS is the registry of what is exported. Every model with a ForeignKey or OneToOne to the user
 must appear here (one Section per model, naming every user field it covers) or in EXCLUDED with the
@@ -10,20 +15,27 @@ Each section is one query (values() with its joins), whatever the number of rows
 
 import csv
 import dataclasses
+import datetime
 import io
 import json
+import uuid
 import zipfile
+import zoneinfo
 
 from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 
+from accounts.tracker.transfers import exporting
 from accounts.tracker.transfers.exporting import guard_cell
 
 FORMAT = "rookie-export/1"
 JSON_NAME = "rookie-data.json"
+XLSX_NAME = "rookie-data.xlsx"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -153,8 +165,72 @@ def _csv_cell(value):
     return str(value)
 
 
+def _field_path(model, column):
+    """The fields a values() column goes through: "contact__name" is Interaction.contact, then Contact.name."""
+    fields = []
+    for part in column.split("__"):
+        field = model._meta.get_field(part)
+        fields.append(field)
+        model = field.related_model
+    return fields
+
+
+def _kind(field):
+    if isinstance(field, models.ForeignKey):
+        # "owner_id": the key's own type.
+        return _kind(field.target_field)
+    if isinstance(field, models.DateTimeField):
+        return exporting.DATETIME
+    if isinstance(field, models.DateField):
+        return exporting.DATE
+    if isinstance(field, models.BooleanField):
+        return exporting.BOOLEAN
+    if isinstance(field, models.IntegerField | models.FloatField | models.DecimalField | models.AutoField):
+        return exporting.NUMBER
+    return exporting.TEXT
+
+
+def _xlsx_value(value):
+    if isinstance(value, dict | list):
+        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def _xlsx_columns(section, zone_name):
+    columns = []
+    titles = set()
+    model = section.get_model()
+    for column in section.columns():
+        path = _field_path(model, column)
+        title = " – ".join(capfirst(str(field.verbose_name)) for field in path)
+        if title in titles:
+            # Two fields with the same name in this language (a goal's event and the event's name it
+            # keeps): the field's key tells them apart.
+            title = f"{title} ({column})"
+        titles.add(title)
+        kind = _kind(path[-1])
+        if kind == exporting.DATETIME:
+            title = f"{title} ({zone_name})"
+        width = 18 if kind == exporting.TEXT else 12
+        columns.append(exporting.Column(title, lambda row, column=column: _xlsx_value(row[column]), kind, width))
+    return columns
+
+
+def _xlsx(user, data):
+    """The tables as one workbook, in the user's language and time zone."""
+    try:
+        zone = zoneinfo.ZoneInfo(user.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = datetime.UTC
+    with translation.override(user.preferred_language), timezone.override(zone):
+        sheets = [(section.name, _xlsx_columns(section, str(zone)), data[section.name]) for section in SECTIONS]
+        return exporting.xlsx_bytes(sheets)
+
+
 def build_archive(user, *, now=None):
-    """The export as ZIP bytes: rookie-data.json, csv/<section>.csv and a README in the user's language."""
+    """The export as ZIP bytes: rookie-data.json, csv/<section>.csv, rookie-data.xlsx, a README in their language."""
     now = now or timezone.now()
     data = collect(user)
     payload = {
@@ -168,6 +244,7 @@ def build_archive(user, *, now=None):
         archive.writestr(JSON_NAME, json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
         for section in SECTIONS:
             archive.writestr(f"csv/{section.name}.csv", _csv_text(section.columns(), data[section.name]))
+        archive.writestr(XLSX_NAME, _xlsx(user, data))
         with translation.override(user.preferred_language):
             readme = render_to_string(
                 "accounts/privacy/export_readme.txt",

@@ -14,6 +14,7 @@ Both CSVs are UTF-8 with a BOM (Excel otherwise guesses a legacy code page) and 
 import csv
 import dataclasses
 import datetime
+import decimal
 import io
 import re
 import uuid
@@ -38,6 +39,7 @@ TEXT = "text"
 NUMBER = "number"
 DATE = "date"
 DATETIME = "datetime"
+BOOLEAN = "boolean"
 
 # Excel's built-in formats 14 and 22 are shown in the reader's own short date (and time) format:
 # 7.12.2026 in Finland, 2026-12-07 in Sweden, 07-12-2026 in Denmark. openpyxl names them by their
@@ -136,7 +138,9 @@ def _xlsx_cell(sheet, value, kind):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
         return cell
-    if kind == NUMBER and isinstance(value, int | float) and not isinstance(value, bool):
+    if kind == NUMBER and isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool):
+        return WriteOnlyCell(sheet, value=value)
+    if kind == BOOLEAN and isinstance(value, bool):
         return WriteOnlyCell(sheet, value=value)
     text = _NOT_IN_XML.sub("", str(value))[:_MAX_CELL]
     cell = WriteOnlyCell(sheet, value=text)
