@@ -1,23 +1,34 @@
-"""The member's private iCalendar feed (RFC 5545): open follow-ups and active goals' due dates.
+"""The member's private iCalendar feed (RFC 5545): their events, open follow-ups and goals' due dates.
 
 Each item is an all-day VEVENT (calendar apps show those everywhere; VTODO support is patchy) with
-a UID that stays the same across refreshes, so a subscribed calendar updates items in place.
+a UID that stays the same across refreshes, so a subscribed calendar updates items in place, and a
+URL to the item's own page. The tracker keeps dates, not times, for all three: an all-day entry is
+the same day in every zone, so no DTSTART needs a TZID. The feed still says which zone it is meant
+for (the member's User.time_zone: X-WR-TIMEZONE and its VTIMEZONE, from zoneinfo), which clients use
+for anything they show with a time, and "today" (which events are still planned) is counted there.
 The feed is in the owner's language, whoever fetches it (calendar apps send no useful one).
 """
 
 import datetime
+import functools
+import re
+import zoneinfo
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar
+from django.utils.translation import ngettext
+from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
-from accounts.models import CalendarFeed, FollowUp, Goal, GoalStatus
+from accounts.models import CalendarFeed, Event, FollowUp, Goal, GoalStatus
 
 PRODID = "-//Rookie//Tracker//EN"
+# A past event stays in the feed this long, so last week's fair does not vanish from the calendar.
+PAST_EVENTS_KEPT = datetime.timedelta(days=30)
 
 
 def feed_for(owner):
@@ -39,6 +50,18 @@ def _uid_domain():
     return urlsplit(settings.SITE_URL).hostname or "rookie.invalid"
 
 
+def owner_zone(owner):
+    """The member's zone; the site's if theirs does not load (a name a newer tzdata dropped)."""
+    try:
+        return zoneinfo.ZoneInfo(owner.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def planned_events(owner, today):
+    return Event.objects.filter(owner=owner, date__gte=today - PAST_EVENTS_KEPT).order_by("date", "id")
+
+
 def open_follow_ups(owner):
     return (
         FollowUp.objects.filter(owner=owner, done_at__isnull=True).select_related("contact").order_by("due_date", "id")
@@ -46,10 +69,34 @@ def open_follow_ups(owner):
 
 
 def goals_with_due_dates(owner):
-    return Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE, due_date__isnull=False).order_by("due_date", "id")
+    """Active goals with a due date that are not yet reached (a goal at its target is achieved, marked done or not)."""
+    return Goal.objects.filter(
+        owner=owner, status=GoalStatus.ACTIVE, due_date__isnull=False, progress__lt=F("target")
+    ).order_by("due_date", "id")
 
 
-def _all_day(uid, day, summary, description, stamp, url):
+@functools.lru_cache(maxsize=32)
+def _vtimezone(tzid, year):
+    # Building the transitions takes a while: once per zone and year, for the years around now.
+    return Timezone.from_tzid(
+        tzid, first_date=datetime.date(year - 1, 1, 1), last_date=datetime.date(year + 3, 1, 1)
+    ).to_ical()
+
+
+def _names_contact(title, name):
+    """Whether the title already says who: the full name or the first name as a whole word."""
+    words = set(re.findall(r"\w+", title.casefold()))
+    name_words = re.findall(r"\w+", name.casefold())
+    return bool(name_words) and (name.casefold() in title.casefold() or name_words[0] in words)
+
+
+def follow_up_summary(follow_up):
+    if follow_up.contact and not _names_contact(follow_up.title, follow_up.contact.name):
+        return _("Follow up: %(what)s (%(contact)s)") % {"what": follow_up.title, "contact": follow_up.contact.name}
+    return _("Follow up: %(what)s") % {"what": follow_up.title}
+
+
+def _all_day(uid, day, summary, stamp, url, *, description="", location=""):
     event = CalendarEvent()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -58,35 +105,68 @@ def _all_day(uid, day, summary, description, stamp, url):
     event.add("summary", summary)
     if description:
         event.add("description", description)
+    if location:
+        event.add("location", location)
     event.add("transp", "TRANSPARENT")
     event.add("url", url)
     return event
 
 
+def _event_description(event):
+    lines = [
+        ngettext("Goal: talk to %(count)s new person.", "Goal: talk to %(count)s new people.", event.people_to_meet)
+        % {"count": event.people_to_meet}
+    ]
+    if event.learning_goal:
+        lines.append(_("What I want to learn: %(goal)s") % {"goal": event.learning_goal})
+    return "\n".join(lines)
+
+
 def build_calendar(owner):
-    """The feed as bytes, in two queries: the open follow-ups with their contacts, and the goals."""
+    """The feed as bytes, in three queries: the events, the open follow-ups with their contacts, the goals."""
     domain = _uid_domain()
-    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    zone = owner_zone(owner)
+    now = timezone.now()
+    today = now.astimezone(zone).date()
+    stamp = now.astimezone(datetime.UTC).replace(microsecond=0)
     with translation.override(owner.preferred_language):
-        dashboard = settings.SITE_URL + reverse("tracker:dashboard")
+
+        def link(name, pk):
+            return settings.SITE_URL + reverse(name, args=[pk])
+
         calendar = Calendar()
         calendar.add("prodid", PRODID)
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", _("Rookie: follow-ups and goals"))
+        calendar.add("x-wr-calname", _("Rookie: events, follow-ups and goals"))
+        calendar.add("x-wr-timezone", zone.key)
         # How often subscribers should refresh (RFC 7986, and the older Microsoft/Apple property).
         calendar.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", "PT1H")
-        for follow_up in open_follow_ups(owner):
-            summary = (
-                _("Follow up: %(what)s (%(contact)s)") % {"what": follow_up.title, "contact": follow_up.contact.name}
-                if follow_up.contact
-                else _("Follow up: %(what)s") % {"what": follow_up.title}
-            )
+        calendar.add_component(Timezone.from_ical(_vtimezone(zone.key, today.year)))
+        for event in planned_events(owner, today):
             calendar.add_component(
                 _all_day(
-                    f"followup-{follow_up.pk}@{domain}", follow_up.due_date, summary, follow_up.note, stamp, dashboard
+                    f"event-{event.pk}@{domain}",
+                    event.date,
+                    event.name,
+                    stamp,
+                    link("tracker:event_detail", event.pk),
+                    description=_event_description(event),
+                    location=event.location,
+                )
+            )
+        for follow_up in open_follow_ups(owner):
+            calendar.add_component(
+                _all_day(
+                    f"followup-{follow_up.pk}@{domain}",
+                    follow_up.due_date,
+                    follow_up_summary(follow_up),
+                    stamp,
+                    # The follow-up's own page is its form: what, when, who, the note.
+                    link("tracker:followup_edit", follow_up.pk),
+                    description=follow_up.note,
                 )
             )
         for goal in goals_with_due_dates(owner):
@@ -95,5 +175,9 @@ def build_calendar(owner):
                 "progress": goal.progress,
                 "target": goal.target,
             }
-            calendar.add_component(_all_day(f"goal-{goal.pk}@{domain}", goal.due_date, summary, "", stamp, dashboard))
+            calendar.add_component(
+                _all_day(
+                    f"goal-{goal.pk}@{domain}", goal.due_date, summary, stamp, link("tracker:goal_detail", goal.pk)
+                )
+            )
     return calendar.to_ical()
