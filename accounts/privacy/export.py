@@ -220,6 +220,7 @@ def _xlsx_columns(section, zone_name):
 
 def _xlsx(user, data):
     """The tables as one workbook, in the user's language and time zone."""
+    zone: datetime.tzinfo
     try:
         zone = zoneinfo.ZoneInfo(user.time_zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -55,7 +55,7 @@ def owner_zone(owner):
     try:
         return zoneinfo.ZoneInfo(owner.time_zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
-        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE or "UTC")
 
 
 def planned_events(owner, today):
