@@ -33,6 +33,7 @@ from accounts.models import (
     User,
 )
 from accounts.models.coaching import ENDED_STATUSES
+from accounts.tracker import counting
 from accounts.tracker import queries as tracker_queries
 from networks.models import Evaluation, Membership
 
@@ -157,6 +158,7 @@ def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> l
     2. the active goals of all clients
     3. the follow-up statistics of all clients (grouped)
     4. the interactions of all clients over the chart's weeks (grouped by member and day)
+    and one grouped query per kind of counted goal among the goals shown (accounts.tracker.counting)
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -177,10 +179,25 @@ def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> l
     goals: defaultdict[int, list[Goal]] = defaultdict(list)
     for goal in (
         Goal.objects.filter(owner_id__in=member_ids, status=GoalStatus.ACTIVE)
-        .only("id", "owner_id", "title", "progress", "target", "due_date")
+        .only(
+            "id",
+            "owner_id",
+            "title",
+            "progress",
+            "target",
+            "due_date",
+            "counts",
+            "interaction_kind",
+            "starts_on",
+            "event_id",
+            "network_id",
+        )
         .order_by(*GOAL_ORDER)
     ):
         goals[goal.owner_id].append(goal)
+    counting.count_goals(
+        [goal for owner_goals in goals.values() for goal in owner_goals[:GOALS_PER_CLIENT]], today=today
+    )
     stats = follow_up_stats(member_ids, now=now)
     charts = weekly_interaction_charts(member_ids, today=today)
 

@@ -23,12 +23,14 @@ from accounts.models import (
     CoachGrant,
     Contact,
     Goal,
+    GoalCount,
     GoalSuggestion,
     GrantScope,
     GrantStatus,
     SuggestionStatus,
     User,
 )
+from accounts.tracker import counting
 from accounts.tracker import services as tracker_services
 
 logger = logging.getLogger(__name__)
@@ -177,6 +179,8 @@ def suggestion_accept(*, suggestion: GoalSuggestion) -> Goal | None:
             owner=locked.member,
             title=locked.title,
             kind=locked.kind,
+            # A suggestion of a kind the tracker can count (interviews, new people…) counts itself.
+            counts=counting.COUNTS_FOR_KIND.get(locked.kind, GoalCount.MANUAL),
             target=locked.target,
             due_date=locked.due_date,
         )

@@ -24,6 +24,24 @@ class GoalKind(models.TextChoices):
     CUSTOM = "custom", _("Custom")
 
 
+class GoalCount(models.TextChoices):
+    """What moves a goal: the member's taps (manual), or records the tracker already keeps.
+
+    A counted goal's progress is the number of the member's records of that kind dated within
+    the goal's period (starts_on … due_date, and never after today); accounts/tracker/counting.py
+    says which records and which day each one counts on.
+    """
+
+    MANUAL = "manual", _("I count it myself")
+    PEOPLE_MET = "people_met", _("New people I meet")
+    INTERVIEWS = "interviews", _("Informational interviews held")
+    INTERACTIONS = "interactions", _("Interactions of one kind")
+    EVALUATIONS = "evaluations", _("Networks evaluated with the checklist")
+    EVENTS = "events", _("Events attended")
+    THANK_YOUS = "thank_yous", _("Thank-yous sent within two days of a first meeting")
+    FOLLOW_UPS = "follow_ups", _("Follow-ups done on time")
+
+
 class GoalStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     DONE = "done", _("Done")
@@ -71,9 +89,22 @@ class Event(models.Model):
 
 
 class Goal(models.Model):
+    """A goal of the member's. A manual goal's `progress` is what the member set (+1 taps) and its
+    history is GoalProgress. A counted goal (`counts` other than manual) is never tapped: its stored
+    `progress` stays 0, and accounts.tracker.counting computes the progress and the history from
+    the member's records and puts the number on the instance for display.
+    """
+
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals")
     title = models.CharField(_("goal"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=GoalKind.choices, default=GoalKind.CUSTOM)
+    counts = models.CharField(_("what counts"), max_length=12, choices=GoalCount.choices, default=GoalCount.MANUAL)
+    # Only for counts=interactions: which kind of interaction counts.
+    interaction_kind = models.CharField(
+        _("kind of interaction"), max_length=10, choices=InteractionKind.choices, blank=True
+    )
+    # The first day a counted goal counts records on (its period ends on due_date, if any).
+    starts_on = models.DateField(_("counting from"), default=timezone.localdate)
     target = models.PositiveSmallIntegerField(
         _("target"), default=1, validators=[MinValueValidator(1), MaxValueValidator(1000)]
     )
@@ -105,6 +136,13 @@ class Goal(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=GoalKind.values), name="accounts_goal_kind_valid"),
             models.CheckConstraint(condition=models.Q(status__in=GoalStatus.values), name="accounts_goal_status_valid"),
+            models.CheckConstraint(condition=models.Q(counts__in=GoalCount.values), name="accounts_goal_counts_valid"),
+            # Counting interactions needs their kind; any other goal has none.
+            models.CheckConstraint(
+                condition=models.Q(counts=GoalCount.INTERACTIONS, interaction_kind__in=InteractionKind.values)
+                | (~models.Q(counts=GoalCount.INTERACTIONS) & models.Q(interaction_kind="")),
+                name="accounts_goal_interaction_kind_valid",
+            ),
             models.CheckConstraint(
                 condition=models.Q(target__gte=1, target__lte=1000), name="accounts_goal_target_range"
             ),
@@ -121,6 +159,10 @@ class Goal(models.Model):
     @property
     def percent(self):
         return min(100, round(100 * self.progress / self.target)) if self.target else 0
+
+    @property
+    def is_counted(self):
+        return self.counts != GoalCount.MANUAL
 
 
 class GoalProgress(models.Model):

@@ -10,7 +10,7 @@ import datetime
 
 from django.utils import timezone
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalKind, Interaction, InteractionKind
+from accounts.models import Contact, Event, FollowUp, Goal, GoalCount, GoalKind, Interaction, InteractionKind
 from accounts.tracker import services
 from networks.models import Network
 
@@ -219,6 +219,8 @@ FOLLOW_UPS = [
 
 # How long before a past demo event the member planned it (its goal's first history point).
 PLANNED_DAYS_BEFORE = 14
+# When the member set their other goals (a counted goal counts from that day).
+GOALS_SET_DAYS_AGO = 7
 
 
 def seed(*, users, stdout):
@@ -272,23 +274,24 @@ def seed(*, users, stdout):
             },
         )
 
-    for title, kind, target, progress, due_in in [
-        ("g_interview", GoalKind.INTERVIEWS, 1, 1, 20),
-        ("g_networks", GoalKind.NETWORKS, 2, 1, 25),
-        ("g_pitch", GoalKind.CUSTOM, 1, 0, 3),
+    # The interview and networks goals count themselves: Lars's interview three days ago and the
+    # member's evaluation (networks.demo) fall in their periods, so they show 1 of 1 and 1 of 2.
+    # The pitch is a manual goal, moved by the member's taps.
+    for title, kind, counts, target, due_in in [
+        ("g_interview", GoalKind.INTERVIEWS, GoalCount.INTERVIEWS, 1, 20),
+        ("g_networks", GoalKind.NETWORKS, GoalCount.EVALUATIONS, 2, 25),
+        ("g_pitch", GoalKind.CUSTOM, GoalCount.MANUAL, 1, 3),
     ]:
         if not Goal.objects.filter(owner=member, title=texts[title]).exists():
-            goal = services.goal_create(
+            services.goal_create(
                 owner=member,
                 title=texts[title],
                 kind=kind,
+                counts=counts,
                 target=target,
                 due_date=today + datetime.timedelta(days=due_in),
-                network=network if kind == GoalKind.NETWORKS else None,
-                today=today - datetime.timedelta(days=7),
+                today=today - datetime.timedelta(days=GOALS_SET_DAYS_AGO),
             )
-            if progress:
-                services.goal_progress_set(goal=goal, progress=progress, today=today)
     stdout.write(f"Tracker demo: {len(contacts)} contacts, events and goals for {member.email}")
 
 

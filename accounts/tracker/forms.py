@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalStatus, Interaction
+from accounts.models import Contact, Event, FollowUp, Goal, GoalCount, GoalStatus, Interaction
 from accounts.tracker import queries
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from rookie.lib.fields import ModelMultipleChoiceField
@@ -107,19 +107,64 @@ class DateRangeMixin:
 class GoalForm(OwnedPickersMixin, DateRangeMixin, forms.ModelForm):
     class Meta:
         model = Goal
-        fields = ["title", "kind", "target", "due_date", "event", "event_name", "event_date", "network", "status"]
+        fields = [
+            "title",
+            "kind",
+            "counts",
+            "interaction_kind",
+            "target",
+            "starts_on",
+            "due_date",
+            "event",
+            "event_name",
+            "event_date",
+            "network",
+            "status",
+        ]
         labels = {"event_name": _("or an event not in your events")}
+        help_texts = {
+            "counts": _(
+                "A goal can count itself from what you record in the tracker, within its dates; "
+                "with “I count it myself” you move it with +1."
+            ),
+            "interaction_kind": _("Only when the goal counts interactions of one kind."),
+            "starts_on": _("Records from this day until the due date count towards the goal."),
+            "network": _("For new people: count only those met through this network."),
+            "event": _("For new people: count only those met at this event."),
+        }
         widgets = {"target": forms.NumberInput(attrs={"min": 1, "max": 1000})}
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.restrict_pickers(owner)
         self.add_date_checks()
+        self.fields["starts_on"].required = False
+        # A form that does not send it (an older page, a script) keeps the goal's way of counting.
+        self.fields["counts"].required = False
         if self.instance.pk is None:
             del self.fields["status"]
 
     def clean_title(self):
         return clean_line(self.cleaned_data["title"])
+
+    def clean_counts(self):
+        return self.cleaned_data["counts"] or self.instance.counts or GoalCount.MANUAL
+
+    def clean_starts_on(self):
+        return self.cleaned_data["starts_on"] or self.instance.starts_on or timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        counts = cleaned.get("counts")
+        if counts == GoalCount.INTERACTIONS:
+            if not cleaned.get("interaction_kind"):
+                self.add_error("interaction_kind", _("Choose which kind of interaction counts."))
+        elif counts:
+            cleaned["interaction_kind"] = ""
+        starts_on, due_date = cleaned.get("starts_on"), cleaned.get("due_date")
+        if starts_on and due_date and due_date < starts_on:
+            self.add_error("due_date", _("The due date cannot come before the day counting starts."))
+        return cleaned
 
     def clean_event_name(self):
         return clean_line(self.cleaned_data["event_name"])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import GoalKind
+from accounts.models import GoalCount, GoalKind
 
 
 def _end_of_month(today):
@@ -30,6 +30,8 @@ class GoalTemplate:
     why: str
     kind: str
     target: int
+    # What moves the goal: the records it counts, or the member's taps (manual).
+    counts: str = GoalCount.MANUAL
     # today -> due date (or None: the goal is tied to the next event, whenever that is).
     due: object = None
 
@@ -47,6 +49,7 @@ GOAL_TEMPLATES = [
         ),
         kind=GoalKind.MEET,
         target=3,
+        counts=GoalCount.PEOPLE_MET,
     ),
     GoalTemplate(
         key="interview-this-month",
@@ -57,6 +60,7 @@ GOAL_TEMPLATES = [
         ),
         kind=GoalKind.INTERVIEWS,
         target=1,
+        counts=GoalCount.INTERVIEWS,
         due=_end_of_month,
     ),
     GoalTemplate(
@@ -65,6 +69,7 @@ GOAL_TEMPLATES = [
         why=_("A short thank-you while the conversation is still fresh is what turns a business card into a contact."),
         kind=GoalKind.FOLLOW_UP,
         target=3,
+        counts=GoalCount.THANK_YOUS,
         due=_in_days(2),
     ),
     GoalTemplate(
@@ -76,6 +81,7 @@ GOAL_TEMPLATES = [
         ),
         kind=GoalKind.NETWORKS,
         target=2,
+        counts=GoalCount.EVALUATIONS,
         due=_in_days(30),
     ),
     GoalTemplate(

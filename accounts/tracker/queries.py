@@ -18,7 +18,8 @@ from django.db.models.expressions import Combinable
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalProgress, GoalStatus, Interaction, User
+from accounts.models import Contact, Event, FollowUp, Goal, GoalCount, GoalProgress, GoalStatus, Interaction, User
+from accounts.tracker import counting
 from accounts.tracker.charts import BarChart, LineChart, progress_line, week_starts, weekly_bars
 from networks.models import Evaluation, Network, Score
 
@@ -81,7 +82,8 @@ class Dashboard:
 
 
 def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_LIMIT) -> Dashboard:
-    """Everything the dashboard shows, in ten queries whatever the amount of data:
+    """Everything the dashboard shows, in ten queries whatever the amount of data, plus one grouped
+    query per kind of counted goal among the goals shown (at most seven, accounts.tracker.counting):
 
     1. follow-up counts (overdue, due this week) in one aggregate
     2. overdue follow-ups (capped), with their contacts
@@ -104,6 +106,8 @@ def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_L
         total=Count("id"), losing=Count("id", filter=Q(next_touch_due__lt=today))
     )
     active_goals = Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE)
+    goals = list(active_goals.select_related("event").order_by(*GOAL_ORDER)[:limit])
+    counting.count_goals(goals, today=today)
     return Dashboard(
         today=today,
         overdue_count=follow_up_counts["overdue"],
@@ -116,7 +120,7 @@ def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_L
         losing_touch_count=contact_counts["losing"],
         losing_touch=list(contacts_of(owner).filter(next_touch_due__lt=today).order_by("next_touch_due", "id")[:limit]),
         goal_count=active_goals.count(),
-        goals=list(active_goals.select_related("event").order_by(*GOAL_ORDER)[:limit]),
+        goals=goals,
         interactions=list(
             Interaction.objects.filter(owner=owner).select_related("contact").order_by("-occurred_on", "-id")[:limit]
         ),
@@ -158,27 +162,30 @@ class GoalView:
 
 
 def goal_charts(owner_id: int, *, today: datetime.date) -> list[GoalView]:
-    """The member's goals (active first), each with its progress over time: two queries."""
+    """The member's goals (active first), each with its progress over time: two queries, plus one
+    per kind of counted goal (whose history is derived from the records, not stored)."""
     goals = sorted(
         Goal.objects.filter(owner_id=owner_id).order_by(*GOAL_ORDER),
         key=lambda goal: STATUS_ORDER.get(goal.status, 9),
     )
+    counting.count_goals(goals, today=today)
     history: defaultdict[int, list[tuple[datetime.date, int]]] = defaultdict(list)
     for goal_id, day, progress in (
-        GoalProgress.objects.filter(goal__owner_id=owner_id)
+        GoalProgress.objects.filter(goal__owner_id=owner_id, goal__counts=GoalCount.MANUAL)
         .order_by("goal_id", "recorded_on")
         .values_list("goal_id", "recorded_on", "progress")
     ):
         history[goal_id].append((day, progress))
-    return [
-        GoalView(
-            goal=goal,
-            chart=progress_line(
-                history[goal.id], target=goal.target, start=timezone.localdate(goal.created_at), end=today
-            ),
+    views = []
+    for goal in goals:
+        if goal.is_counted:
+            points, start = counting.history_of(goal, today=today), goal.starts_on
+        else:
+            points, start = history[goal.id], timezone.localdate(goal.created_at)
+        views.append(
+            GoalView(goal=goal, chart=progress_line(points, target=goal.target, start=min(start, today), end=today))
         )
-        for goal in goals
-    ]
+    return views
 
 
 def evaluations_of(owner_id: int) -> list[Evaluation]:
@@ -200,7 +207,8 @@ class Progress:
 
 
 def progress_for(owner: User, *, today: datetime.date) -> Progress:
-    """The member's progress page, in five queries whatever the amount of data:
+    """The member's progress page, in five queries whatever the amount of data (and one per kind of
+    counted goal):
 
     1. interactions per week (grouped)   2–3. goals, then the history of all of them
     4–5. evaluations with their networks, then their scores with criteria

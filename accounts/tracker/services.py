@@ -21,6 +21,7 @@ from accounts.models import (
     Event,
     FollowUp,
     Goal,
+    GoalCount,
     GoalKind,
     GoalProgress,
     GoalStatus,
@@ -28,6 +29,7 @@ from accounts.models import (
     InteractionKind,
     User,
 )
+from accounts.tracker import counting
 from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
 
 MAX_PROGRESS = 1000
@@ -72,10 +74,43 @@ def _record_progress(goal: Goal, today: datetime.date) -> None:
 
 @transaction.atomic
 def goal_create(*, owner: User, today: datetime.date | None = None, **fields: Any) -> Goal:
-    """A new goal and the first point of its history: its starting progress on the day it is created."""
+    """A new goal and, for a manual goal, the first point of its history: its starting progress on
+    the day it is created. A counted goal's period starts that day unless `starts_on` is given;
+    its history is derived from the records (accounts.tracker.counting) and nothing is stored."""
+    today = _today(today)
+    fields.setdefault("starts_on", today)
     goal = Goal.objects.create(owner=owner, **fields)
-    _record_progress(goal, _today(today))
+    if not goal.is_counted:
+        _record_progress(goal, today)
     return goal
+
+
+def goal_duplicate_of(*, owner: User, **fields: Any) -> Goal | None:
+    """The member's active goal that a new goal with these fields would repeat, if any: the same
+    kind of count and scope (a manual goal: the same title). The views ask before adding it."""
+    candidate = Goal(owner=owner, **fields)
+    return (
+        Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE)
+        .filter(counting.counted_goals_like(candidate))
+        .order_by("id")
+        .first()
+    )
+
+
+def goal_template_fields(*, owner: User, key: str, today: datetime.date | None = None) -> dict[str, Any]:
+    """The fields of the goal a template of the guides' advice gives (KeyError for an unknown key);
+    the title is written in the owner's language, as they will read it on the dashboard."""
+    template = TEMPLATES_BY_KEY[key]
+    today = _today(today)
+    with translation.override(owner.preferred_language):
+        title = str(template.title)
+    return {
+        "title": title,
+        "kind": template.kind,
+        "counts": template.counts,
+        "target": template.target,
+        "due_date": template.due_date(today),
+    }
 
 
 def goal_add_from_template(
@@ -91,30 +126,24 @@ def goal_add_from_template(
     The title is written in the owner's language, as they will read it on the dashboard. Raises
     KeyError for an unknown key. Reused by the guides ("add to my goals") and by coaches later.
     """
-    template = TEMPLATES_BY_KEY[key]
     today = _today(today)
-    with translation.override(owner.preferred_language):
-        title = str(template.title)
-    return goal_create(
-        owner=owner,
-        today=today,
-        title=title,
-        kind=template.kind,
-        target=template.target,
-        due_date=event.date if event else template.due_date(today),
-        event=event,
-        network=network,
-    )
+    fields = goal_template_fields(owner=owner, key=key, today=today)
+    if event:
+        fields["due_date"] = event.date
+    return goal_create(owner=owner, today=today, event=event, network=network, **fields)
 
 
 @transaction.atomic
 def goal_progress_set(
     *, goal: Goal, progress: int | None = None, delta: int | None = None, today: datetime.date | None = None
 ) -> Goal:
-    """Set (or move by `delta`) a goal's progress, within 0..1000, and record it in the history."""
+    """Set (or move by `delta`) a manual goal's progress, within 0..1000, and record it in the
+    history. A counted goal counts itself: ValueError."""
     if (progress is None) == (delta is None):
         raise ValueError("goal_progress_set needs either progress or delta")
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    if goal.counts != GoalCount.MANUAL:
+        raise ValueError(f"goal {goal.pk} counts its records; its progress is not set by hand")
     value = goal.progress + delta if delta is not None else int(progress or 0)
     goal.progress = max(0, min(MAX_PROGRESS, value))
     goal.save(update_fields=["progress", "updated_at"])
