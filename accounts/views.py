@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.auth_logging import login_throttle
 from accounts.forms import (
@@ -62,7 +62,7 @@ def _signup_keys_address(request):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @rate_limit_post("signup", limit=10, window_seconds=3600, keys=_signup_keys_ip)
 # Each sign-up sends an e-mail: at most 5 an hour to one address, whichever way it is spelled.
 @rate_limit_post("signup-address", limit=5, window_seconds=3600, keys=_signup_keys_address)
@@ -81,13 +81,13 @@ def signup(request):
     return render_form(request, "registration/signup.html", {"form": form})
 
 
-@require_GET
+@require_safe
 def signup_sent(request):
     return render(request, "registration/signup_sent.html")
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @rate_limit_post("signup-confirm", limit=20, window_seconds=3600, keys=_signup_keys_ip)
 def signup_confirm(request, token):
     """Step two, from the e-mailed link: choose a password; the account is created and logged in."""
@@ -143,7 +143,7 @@ class LoginView(auth_views.LoginView):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request):
     """The profile. Saving it keeps the interface language: the preferred language is for e-mails
     and the calendar, and the language switcher, not this page, chooses the pages' language."""

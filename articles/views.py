@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_list_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles import pagecache as guide_pages
 from articles.languages import reader_chain, reader_languages
@@ -19,7 +19,7 @@ from rookie.lib.pagecache import cache_anonymous_page
 from rookie.lib.querystring import query_int, query_text
 
 
-@require_GET
+@require_safe
 # A search (q) is rendered each time: free text would fill the cache with one-off pages.
 @cache_anonymous_page(guide_pages.GROUP, params=("category", "page"), valid_until=guide_pages.valid_until)
 def article_list(request):
@@ -83,7 +83,7 @@ def _version_for_reader(article, language, chain):
     return ArticleVersion(article, code, language)
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page(guide_pages.GROUP, valid_until=guide_pages.valid_until)
 def article_detail(request, slug):
     """Queries for a reader: the guide (its body stored as HTML), and one more for the guides its

@@ -6,12 +6,12 @@ the cost of gunicorn, the middleware stack (sessions, locale, CSRF, auth, CSP…
 """
 
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 _PAGE = "<!doctype html><html lang=en><title>Baseline</title><p>ok</p></html>"
 
 
-@require_GET
+@require_safe
 def baseline(request):
     # Not a translated page: a fixed string, never shown to members (a measuring probe like /healthz).
     return HttpResponse(_PAGE)

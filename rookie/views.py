@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from articles import pagecache as guide_pages
@@ -15,21 +15,21 @@ from rookie.lib.cache_guard import cache_answers
 from rookie.lib.pagecache import cache_anonymous_page
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page(guide_pages.GROUP, valid_until=guide_pages.valid_until)
 def home(request):
     return render(request, "home.html", {"latest_guides": latest_versions(translation.get_language())})
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """The process answers; used by the load balancer's liveness probe."""
     return HttpResponse("ok", content_type="text/plain")
 
 
 @never_cache
-@require_GET
+@require_safe
 def readyz(request):
     """The database answers, and the shared cache when there is one (REDIS_URL); a 503 takes this
     instance out of rotation until they do. Without the cache pages still render, but sign-up,

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.privacy import deletion, export
 from accounts.privacy.forms import AccountDeleteForm
@@ -30,7 +30,7 @@ def data_export(request):
 
 @never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 # Asks for the password: shares the per-user limit of every such form (rookie/lib/ratelimit.py).
 @current_password_limit
 def account_delete(request):
@@ -45,6 +45,6 @@ def account_delete(request):
     )
 
 
-@require_GET
+@require_safe
 def account_deleted(request):
     return render(request, "accounts/privacy/deleted.html")

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from networks import pagecache as network_pages
 from networks.forms import CatalogueFilterForm
@@ -63,7 +63,7 @@ def _filtered(networks, filters):
     return networks
 
 
-@require_GET
+@require_safe
 # A search (q) is rendered each time: free text would fill the cache with one-off pages.
 @cache_anonymous_page(network_pages.GROUP, params=network_pages.CATALOGUE_PARAMS)
 def network_list(request):
@@ -115,7 +115,7 @@ def _breakdown(criteria, stats, own_scores=None):
     return rows
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page(network_pages.GROUP)
 def network_detail(request, slug):
     network = get_network_for_user(request, slug)
@@ -154,7 +154,7 @@ def _compare_selection(request):
     return slugs, None
 
 
-@require_GET
+@require_safe
 def network_compare(request):
     user = request.user
     slugs, error = _compare_selection(request)
@@ -226,7 +226,7 @@ def _compare_picker(user, chosen):
     return list(Network.objects.visible_to(user).filter(query).distinct().order_by("name"))
 
 
-@require_GET
+@require_safe
 def checklist(request):
     """The five criteria with their help texts: what guides link to when they explain how to choose."""
     return render(request, "networks/checklist.html", {"criteria": Criterion.objects.all()})

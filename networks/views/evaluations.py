@@ -16,7 +16,7 @@ from networks.views.access import get_evaluation_for_user, get_network_for_user
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def network_evaluate(request, slug):
     """Create the member's evaluation of a network, or update it in place if there is one."""
     network = get_network_for_user(request, slug)
@@ -66,7 +66,7 @@ def evaluation_remove(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def priorities(request):
     """What matters to the member: weights 0–5 for the criteria, used for "fit for me"."""
     criteria = list(Criterion.objects.all())

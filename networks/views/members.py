@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from networks.forms import MembershipForm, NetworkSuggestForm
 from networks.models import Evaluation, Membership, MembershipStatus, Network
@@ -16,7 +16,7 @@ from networks.views.access import get_membership_for_user, get_network_for_user
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def membership_edit(request, slug):
     """Record (or change) the member's relation to a network: considering, joined or left."""
     network = get_network_for_user(request, slug)
@@ -61,7 +61,7 @@ def _totals(memberships, status):
 
 
 @login_required
-@require_GET
+@require_safe
 def my_networks(request):
     memberships = list(
         Membership.objects.filter(member=request.user).select_related("network").order_by("status", "network__name")
@@ -88,7 +88,7 @@ def my_networks(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def network_suggest(request):
     form = NetworkSuggestForm(request.POST if request.method == "POST" else None)
     if request.method != "POST" or not form.is_valid():

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.coaching import access, notifications, queries, services
 from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
@@ -53,7 +53,7 @@ def _log_cached_client_list(request, member_ids):
 
 
 @login_required
-@require_GET
+@require_safe
 @role_required(Role.COACH)
 @cache_member_page(on_hit=_log_cached_client_list)
 def clients(request):
@@ -136,14 +136,14 @@ def _client_page(request, grant, *, comment_form=None, suggestion_form=None, rep
 
 
 @login_required
-@require_GET
+@require_safe
 @role_required(Role.COACH)
 def client(request, member_id):
     return _client_page(request, access.get_grant_for_coach(request.user, member_id))
 
 
 @login_required
-@require_GET
+@require_safe
 @role_required(Role.COACH)
 def client_contacts(request, member_id):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
@@ -153,7 +153,7 @@ def client_contacts(request, member_id):
 
 
 @login_required
-@require_GET
+@require_safe
 @role_required(Role.COACH)
 def client_contact(request, member_id, pk):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
@@ -173,7 +173,7 @@ def client_contact(request, member_id, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 @role_required(Role.COACH)
 def client_follow_ups(request, member_id):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.coaching import access, queries, services
 from accounts.coaching.forms import MemberInviteForm, ScopeForm, attach_reply_forms, reply_form_for
@@ -45,7 +45,7 @@ def _back(fragment=""):
 
 
 @login_required
-@require_GET
+@require_safe
 @role_required(Role.MEMBER)
 def sharing(request):
     return _sharing_page(request)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import FollowUp, InteractionKind
 from accounts.responses import render_form
@@ -27,7 +27,7 @@ MAX_QUERY_LENGTH = 100
 
 
 @login_required
-@require_GET
+@require_safe
 def contact_list(request):
     q = query_text(request, "q", max_length=MAX_QUERY_LENGTH)
     tag = query_text(request, "tag", max_length=MAX_QUERY_LENGTH)
@@ -47,7 +47,7 @@ def contact_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_add(request):
     # The dashboard's quick-add posts only a few fields; the full form has them all.
     form_class = QuickContactForm if request.POST.get("quick") else ContactForm
@@ -102,14 +102,14 @@ def _detail_context(request, contact, **overrides):
 
 
 @login_required
-@require_GET
+@require_safe
 def contact_detail(request, pk):
     contact = access.get_contact_for_user(request.user, pk)
     return render(request, "tracker/contact_detail.html", _detail_context(request, contact))
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_edit(request, pk):
     contact = access.get_contact_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
@@ -124,7 +124,7 @@ def contact_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_delete(request, pk):
     contact = access.get_contact_for_user(request.user, pk)
     return confirm_delete(

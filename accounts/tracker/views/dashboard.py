@@ -5,7 +5,7 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.tracker import queries
 from accounts.tracker.dashboard_panels import GRID, TOP, render_panels
@@ -15,7 +15,7 @@ from rookie.lib.pagecache import cache_member_page
 
 
 @login_required
-@require_GET
+@require_safe
 # Cached for this member only; any change to what it shows makes it stale (accounts/signals.py).
 @cache_member_page()
 def dashboard(request):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import Event, GoalKind
 from accounts.responses import render_form
@@ -24,7 +24,7 @@ DURING_LIMIT = 20
 
 
 @login_required
-@require_GET
+@require_safe
 def event_list(request):
     events = Event.objects.filter(owner=request.user).annotate(met_count=Count("contacts")).order_by("-date", "-id")
     page = Paginator(events, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
@@ -32,7 +32,7 @@ def event_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def event_add(request):
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -49,7 +49,7 @@ def _meet_goal(event):
 
 
 @login_required
-@require_GET
+@require_safe
 def event_detail(request, pk):
     event = access.get_event_for_user(request.user, pk)
     return render(
@@ -65,7 +65,7 @@ def event_detail(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def event_edit(request, pk):
     event = access.get_event_for_user(request.user, pk)
     form = EventForm(request.POST or None, instance=event)
@@ -77,7 +77,7 @@ def event_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def event_delete(request, pk):
     event = access.get_event_for_user(request.user, pk)
     return confirm_delete(
@@ -91,7 +91,7 @@ def event_delete(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def event_during(request, pk):
     event = access.get_event_for_user(request.user, pk)
     form = EventQuickAddForm(request.POST or None)
@@ -114,7 +114,7 @@ def event_during(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def event_debrief(request, pk):
     event = access.get_event_for_user(request.user, pk)
     today = timezone.localdate()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import FollowUp
 from accounts.responses import render_form
@@ -32,7 +32,7 @@ def snooze_choices(today):
 
 
 @login_required
-@require_GET
+@require_safe
 def followup_list(request):
     show = query_choice(request, "show", ["open", "done"], default="open")
     follow_ups = FollowUp.objects.filter(owner=request.user).select_related("contact")
@@ -50,7 +50,7 @@ def followup_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def followup_add(request):
     initial = {"due_date": timezone.localdate() + datetime.timedelta(days=2)}
     contact_id = query_int(request, "contact", minimum=1)
@@ -67,7 +67,7 @@ def followup_add(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def followup_edit(request, pk):
     follow_up = access.get_follow_up_for_user(request.user, pk)
     form = FollowUpForm(request.POST or None, instance=follow_up, owner=request.user)
@@ -117,7 +117,7 @@ def followup_snooze(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def followup_delete(request, pk):
     follow_up = access.get_follow_up_for_user(request.user, pk)
     return confirm_delete(

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import Goal, GoalStatus
 from accounts.responses import render_form
@@ -24,7 +24,7 @@ HISTORY_LIMIT = 60
 
 
 @login_required
-@require_GET
+@require_safe
 def goal_list(request):
     status = query_choice(request, "status", GoalStatus.values, default=GoalStatus.ACTIVE)
     goals = Goal.objects.filter(owner=request.user, status=status).select_related("event").order_by(*GOAL_ORDER)
@@ -52,7 +52,7 @@ def _ask_about_duplicate(request, duplicate, *, form, action):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_add(request):
     form = GoalForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +66,7 @@ def goal_add(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def goal_templates(request):
     return render(request, "tracker/goal_templates.html", {"templates": GOAL_TEMPLATES})
 
@@ -102,14 +102,14 @@ def _detail_context(goal, progress_form=None, status_form=None):
 
 
 @login_required
-@require_GET
+@require_safe
 def goal_detail(request, pk):
     goal = access.get_goal_for_user(request.user, pk)
     return render(request, "tracker/goal_detail.html", _detail_context(goal))
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_edit(request, pk):
     goal = access.get_goal_for_user(request.user, pk)
     form = GoalForm(request.POST or None, instance=goal, owner=request.user)
@@ -156,7 +156,7 @@ def goal_status(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_delete(request, pk):
     goal = access.get_goal_for_user(request.user, pk)
     return confirm_delete(

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import Interaction, InteractionKind
 from accounts.responses import render_form
@@ -24,7 +24,7 @@ PAGE_SIZE = 50
 
 
 @login_required
-@require_GET
+@require_safe
 def interaction_list(request):
     interactions = Interaction.objects.filter(owner=request.user).select_related("contact")
     interactions = interactions.order_by("-occurred_on", "-id")
@@ -44,7 +44,7 @@ def _form_context(form, contact=None, interaction=None, kind=None):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def interaction_add(request, contact_pk=None):
     contact = access.get_contact_for_user(request.user, contact_pk) if contact_pk is not None else None
     kind = request.POST.get("kind") or query_choice(request, "kind", InteractionKind.values)
@@ -71,7 +71,7 @@ def interaction_add(request, contact_pk=None):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def interaction_edit(request, pk):
     interaction = access.get_interaction_for_user(request.user, pk)
     form = InteractionForm(request.POST or None, instance=interaction, owner=request.user)
@@ -90,7 +90,7 @@ def interaction_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def interaction_delete(request, pk):
     interaction = access.get_interaction_for_user(request.user, pk)
     contact_url = reverse("tracker:contact_detail", args=[interaction.contact_id])

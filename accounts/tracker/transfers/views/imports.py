@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.responses import render_form
 from accounts.tracker.transfers import importing
@@ -25,7 +25,7 @@ def _summary(plans):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_import(request):
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
@@ -45,7 +45,7 @@ def contact_import(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def contact_import_preview(request):
     pending = _pending_import(request)
     if pending is None:
@@ -101,7 +101,7 @@ def contact_import_cancel(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def contact_import_result(request):
     data = request.session.get(RESULT_KEY)
     if not data:

@@ -39,7 +39,7 @@ def reminders_toggle(request):
 # The signed token in the URL is what authorises this, not a session, so a CSRF token adds nothing;
 # and mail programs' one-click unsubscribe (RFC 8058) POSTs here without one.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reminders_off(request, token):
     user = user_for_opt_out_token(token)
     if user is None:
