@@ -50,7 +50,7 @@ from accounts.models import (
 )
 from articles.models import Article, Category, Status, derived_values, nordic_slugify
 from bench import texts
-from networks.models import Country, Criterion, CriterionStats, Evaluation, Kind, Network, Scope, Score
+from networks.models import Country, Criterion, CriterionStats, Evaluation, Kind, Network, Priority, Scope, Score
 from networks.services import criterion_stats
 from rookie.lib.markdown import render_for_storage
 
@@ -79,7 +79,8 @@ MEMBERS_PER_CHUNK = 200
 # The accounts the benchmark logs in as, whatever the scale.
 MEMBER_EMAIL = f"bench-member@{DOMAIN}"
 COACH_EMAIL = f"bench-coach@{DOMAIN}"
-HEAVY = {"contacts": 300, "follow_ups": 500, "goals": 8, "interactions": 150, "events": 3}
+# A realistic heavy member: a LinkedIn import of 3,000 connections, years of interactions.
+HEAVY = {"contacts": 3000, "follow_ups": 1000, "goals": 8, "interactions": 5000, "events": 3}
 COACH_CLIENTS = 30
 
 
@@ -802,6 +803,14 @@ class _Generator:
             goals=HEAVY["goals"],
             interactions=HEAVY["interactions"],
             events=HEAVY["events"],
+        )
+        # Priorities on every criterion, so that the member's catalogue sorts by "fit for me".
+        self._insert(
+            Priority,
+            [
+                Priority(member_id=member.pk, criterion_id=criterion_id, weight=weight)
+                for criterion_id, weight in zip(self.criteria, (3, 1, 2, 3, 2), strict=False)
+            ],
         )
         coach = self._insert(User, [self._user(COACH_EMAIL, Role.COACH, "en", name="Bench Coach")])[0]
         clients = [

@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.models import CoachGrant, Contact, FollowUp, Goal, GoalProgress, GrantStatus, Interaction, Role, User
 from articles.models import Article, Status
 from bench import data
-from networks.models import Criterion, CriterionStats, Evaluation, Network, Score
+from networks.models import Criterion, CriterionStats, Evaluation, Network, Priority, Score
 from networks.services import network_stats_refresh
 from tests.bench.command import bench_data
 from tests.conftest import rows_for_the_module
@@ -83,8 +83,11 @@ def test_it_writes_the_counts_the_scale_asks_for(generated):
 def test_the_benchmark_accounts_do_not_depend_on_the_scale(generated):
     member = User.objects.get(email=data.MEMBER_EMAIL)
     assert member.check_password(data.DEFAULT_PASSWORD)
-    assert FollowUp.objects.filter(owner=member).count() == 500
-    assert Contact.objects.filter(owner=member).count() == 300
+    assert FollowUp.objects.filter(owner=member).count() == data.HEAVY["follow_ups"] == 1000
+    assert Contact.objects.filter(owner=member).count() == data.HEAVY["contacts"] == 3000
+    assert Interaction.objects.filter(owner=member).count() == data.HEAVY["interactions"] == 5000
+    # Priorities on the checklist: the member's catalogue can sort by "fit for me".
+    assert Priority.objects.filter(member=member).count() == Criterion.objects.count()
     # A mix of done, overdue, due this week and later.
     today, week_end = timezone.localdate(), timezone.localdate() + datetime.timedelta(days=6)
     open_ones = FollowUp.objects.filter(owner=member, done_at__isnull=True)
