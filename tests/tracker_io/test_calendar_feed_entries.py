@@ -127,6 +127,14 @@ def test_it_carries_the_members_time_zone_as_a_vtimezone(client, alice, zone):
     # within the line length.
     body = response.content
     assert body.index(b"BEGIN:VTIMEZONE") < body.index(b"BEGIN:VEVENT")
+    # RFC 5545 §3.6.5: TZID and at least one STANDARD or DAYLIGHT, each with DTSTART and both offsets.
+    rules = [component for component in vtimezone.subcomponents if component.name in ("STANDARD", "DAYLIGHT")]
+    assert rules
+    assert all({"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"} <= set(rule) for rule in rules)
+    # §3.6.1: every entry has its UID, DTSTAMP (UTC) and DTSTART.
+    for entry in calendar.walk("VEVENT"):
+        assert {"UID", "DTSTAMP", "DTSTART", "URL"} <= set(entry)
+        assert entry.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
     assert all(len(line) <= 75 for line in body.split(b"\r\n"))
 
 
