@@ -18,6 +18,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from articles import structure
 from articles.models import Article, Category, Status, nordic_slugify
 from articles.rendering import link_problems
 from rookie.lib.languages import LANGUAGE_CODES
@@ -48,6 +49,7 @@ class SourceFile:
     slug: str = ""
     slug_given: bool = False
     description: str = ""
+    description_given: bool = False  # in the front matter, not taken from the opening lines
     keywords: str = ""
     body: str = ""
     author: str = ""
@@ -131,21 +133,27 @@ def parse_file(path, *, language=None, key=""):
     source.title = _text(path, meta, "title")
     if not has_front_matter:
         body = reflow_print_breaks(body)
-    source.title, source.body = _title_and_body(path, source.title, body)
+    source.title, body = _title_and_body(path, source.title, body)
+    description = _text(path, meta, "description")
+    shaped = structure.shape(body, plain=not has_front_matter and not structure.is_markdown(body),
+                             has_description=bool(description))  # fmt: skip
+    source.body = shaped.body
+    source.notes.extend(shaped.notes)
     given_slug = _text(path, meta, "slug")
     if given_slug and not _SLUG_RE.match(given_slug):
         raise ImportProblem(path, f"slug “{given_slug}” is not a slug (lower-case letters, digits and hyphens)")
     source.slug, source.slug_given = given_slug or nordic_slugify(source.title), bool(given_slug)
     if not source.slug:
         raise ImportProblem(path, "cannot make a slug from the title; give one with `slug:` in the front matter")
-    source.description = _text(path, meta, "description")
+    source.description, source.description_given = description or shaped.description, bool(description)
     source.keywords = _keywords(path, meta.get("keywords"))
-    source.author = _text(path, meta, "author")
+    source.author = _text(path, meta, "author") or shaped.author
     source.category = _text(path, meta, "category")
     source.image_url = _image_url(path, _text(path, meta, "image"))
     source.published_at = _date(path, meta.get("date"))
     for name, limit in LIMITS.items():
-        value = {"title": source.title, "keywords": source.keywords}.get(name, _text(path, meta, name))
+        value = {"title": source.title, "keywords": source.keywords, "description": source.description,
+                 "author": source.author}.get(name, _text(path, meta, name))  # fmt: skip
         if len(value) > limit:
             raise ImportProblem(path, f"{name} is longer than {limit} characters")
     return source
@@ -164,6 +172,9 @@ def _split_front_matter(path, text):
     try:
         meta = yaml.safe_load(block)
     except yaml.YAMLError as error:
+        meta = _plain_front_matter(block)
+        if meta is not None:
+            return meta, body, True
         where = getattr(error, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
         problem = getattr(error, "problem", None) or "cannot be read"
@@ -173,6 +184,29 @@ def _split_front_matter(path, text):
     if not isinstance(meta, dict):
         raise ImportProblem(path, "the front matter must be `key: value` lines")
     return {str(k): v for k, v in meta.items()}, body, True
+
+
+_PLAIN_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def _plain_front_matter(block):
+    """`key: value` lines that YAML refuses because a value is unquoted text with a colon or a
+    quote in it (`title: Networking: a start`, `description: It's "easy"`): read each line as it
+    is, for the known keys only. None when the block is not made of such lines."""
+    meta = {}
+    for line in block.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _PLAIN_KEY_RE.match(line)
+        if not match or match.group("key") not in KNOWN_KEYS:
+            return None
+        value = match.group("value")
+        if value[:1] in ("[", "{", "|", ">", "&", "*", "!"):
+            return None  # YAML syntax gone wrong, not plain text
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        meta[match.group("key")] = value
+    return meta or None
 
 
 def _language_and_key_from_name(path):
@@ -292,6 +326,14 @@ def import_sources(sources, *, dry_run=False, publish=False, report=None):
             report(_progress_line(index, len(sources), outcome, dry_run))
             for note in source.notes:
                 report(f"      note: {note}")
+            if dry_run:
+                html = getattr(outcome.article, f"body_html_{source.language}", "") or ""
+                for name in ("author", "description"):
+                    if getattr(source, name):
+                        report(f"      {name}: {getattr(source, name)}")
+                report("      outline:")
+                for line in structure.outline(html) or ["  (no headings, lists or links)"]:
+                    report(f"      {line}")
         for article in {id(o.article): o.article for o in outcomes if o.article.pk}.values():
             for problem in link_problems(article):
                 what = "no guide has this slug" if problem.missing else "that guide is not published"
@@ -315,7 +357,9 @@ def _apply(source, article, *, publish):
     before = _snapshot(article)
     setattr(article, f"title_{code}", source.title)
     setattr(article, f"body_{code}", source.body)
-    setattr(article, f"description_{code}", source.description)
+    if source.description_given or not getattr(article, f"description_{code}", ""):
+        # One taken from the opening lines never replaces what an editor wrote.
+        setattr(article, f"description_{code}", source.description)
     setattr(article, f"keywords_{code}", source.keywords)
     if new_version or source.slug_given:  # an editor's later change of a slug is kept
         slug = source.slug

@@ -113,6 +113,8 @@ _FLAT_ELEMENTS = frozenset(
     }
 )  # fmt: skip
 _BRACKET_RE = re.compile(r"[\[\]]")
+# "1. ", "2) ", "3.1 ", "IV. ": a heading numbered by its writer.
+_OWN_NUMBER_RE = re.compile(r"^\s*(\d+[.):]|\d+(\.\d+)+\.?|[IVXLC]+[.)])\s")
 
 # Given the page slugs a body links to, returns {slug: URL of the page in the reader's
 # language}; a slug missing from the answer (or mapped to None) is a broken link.
@@ -156,6 +158,12 @@ class Heading:
     id: str
     name: str
     children: tuple["Heading", ...] = ()
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the heading carries its own number ("1. Start where you are"): a table of
+        contents lists such headings without numbering them again."""
+        return bool(_OWN_NUMBER_RE.match(self.name))
 
     def as_json(self) -> dict[str, Any]:
         return {
