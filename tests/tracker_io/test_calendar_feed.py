@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from accounts.models import CalendarFeed, GoalStatus
+from accounts.models import CalendarFeed, GoalCount, GoalStatus
 from tests.factories import CalendarFeedFactory, ContactFactory, EventFactory, FollowUpFactory, GoalFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,8 +127,11 @@ def test_it_builds_the_feed_in_a_constant_number_of_queries(client, alice, djang
         FollowUpFactory(owner=alice, contact=contacts[number % len(contacts)])
     GoalFactory.create_batch(min(size, 20), owner=alice)
     EventFactory.create_batch(min(size, 20), owner=alice)
+    # Goals that count events: their progress is one grouped query, whatever their number.
+    GoalFactory.create_batch(min(size, 20), owner=alice, counts=GoalCount.EVENTS, target=1000)
     # 1 the feed with its owner, 2 the planned events, 3 open follow-ups with their contacts,
-    # 4 active goals with a due date. The VTIMEZONE comes from zoneinfo, not the database.
-    with django_assert_num_queries(4):
+    # 4 active goals with a due date, 5 the events the counted goals count. The VTIMEZONE comes
+    # from zoneinfo, not the database.
+    with django_assert_num_queries(5):
         response = client.get(_feed_url(feed))
-    assert len(_events(response)[1]) == size + 2 * min(size, 20)
+    assert len(_events(response)[1]) == size + 3 * min(size, 20)

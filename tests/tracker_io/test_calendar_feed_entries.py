@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from icalendar import Calendar
 
-from accounts.models import GoalStatus
+from accounts.models import GoalCount, GoalStatus
 from tests.factories import CalendarFeedFactory, ContactFactory, EventFactory, FollowUpFactory, GoalFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,21 @@ def test_achieved_goals_and_done_follow_ups_drop_out(client, alice):
     assert set(events) == {f"goal-{open_goal.pk}@rookie.example", f"followup-{open_follow_up.pk}@rookie.example"}
     for gone in (b"Reached", b"Marked done", b"Dropped", b"Done already"):
         assert gone not in response.content
+
+
+def test_a_counted_goal_drops_out_when_the_records_reach_its_target(client, alice):
+    alice.preferred_language = "en"
+    alice.save(update_fields=["preferred_language"])
+    today = _today(alice)
+    start = today - datetime.timedelta(days=10)
+    reached = GoalFactory(owner=alice, title="Go to two events", counts=GoalCount.EVENTS, target=2, starts_on=start)
+    halfway = GoalFactory(owner=alice, title="Go to three events", counts=GoalCount.EVENTS, target=3, starts_on=start)
+    # Two events attended in the period: the stored progress stays 0, the records say 2.
+    EventFactory(owner=alice, date=today - datetime.timedelta(days=5))
+    EventFactory(owner=alice, date=today - datetime.timedelta(days=2))
+    _response, _calendar, events = _fetch(client, alice)
+    assert f"goal-{reached.pk}@rookie.example" not in events
+    assert str(events[f"goal-{halfway.pk}@rookie.example"]["SUMMARY"]) == "Goal due: Go to three events (2 of 3)"
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,6 @@ import zoneinfo
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,6 +24,7 @@ from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
 from accounts.models import CalendarFeed, Event, FollowUp, Goal, GoalStatus
+from accounts.tracker import counting
 
 PRODID = "-//Rookie//Tracker//EN"
 # A past event stays in the feed this long, so last week's fair does not vanish from the calendar.
@@ -68,11 +68,15 @@ def open_follow_ups(owner):
     )
 
 
-def goals_with_due_dates(owner):
-    """Active goals with a due date that are not yet reached (a goal at its target is achieved, marked done or not)."""
-    return Goal.objects.filter(
-        owner=owner, status=GoalStatus.ACTIVE, due_date__isnull=False, progress__lt=F("target")
-    ).order_by("due_date", "id")
+def goals_with_due_dates(owner, today):
+    """Active goals with a due date that are not yet reached: a goal at its target is achieved,
+    marked done or not. A counted goal's progress comes from the member's records (one grouped query
+    per kind of counted goal present, so at most one per kind, whatever the number of goals)."""
+    goals = list(
+        Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE, due_date__isnull=False).order_by("due_date", "id")
+    )
+    counting.count_goals(goals, today=today)
+    return [goal for goal in goals if goal.progress < goal.target]
 
 
 @functools.lru_cache(maxsize=32)
@@ -123,7 +127,8 @@ def _event_description(event):
 
 
 def build_calendar(owner):
-    """The feed as bytes, in three queries: the events, the open follow-ups with their contacts, the goals."""
+    """The feed as bytes: a query each for the events, the open follow-ups with their contacts and the
+    goals, and one per kind of counted goal among them."""
     domain = _uid_domain()
     zone = owner_zone(owner)
     now = timezone.now()
@@ -169,7 +174,10 @@ def build_calendar(owner):
                     description=follow_up.note,
                 )
             )
-        for goal in goals_with_due_dates(owner):
+        # Counted goals take a record's day in the active zone: the member's, as on their pages.
+        with timezone.override(zone):
+            goals = goals_with_due_dates(owner, today)
+        for goal in goals:
             summary = _("Goal due: %(goal)s (%(progress)s of %(target)s)") % {
                 "goal": goal.title,
                 "progress": goal.progress,
