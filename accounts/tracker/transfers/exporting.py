@@ -25,10 +25,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 # openpyxl ships no type information (pyproject's mypy override list does not name it yet).
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from accounts.models import Contact
 from accounts.tracker.transfers import vcard
