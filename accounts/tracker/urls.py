@@ -5,7 +5,7 @@ Every object URL looks its object up through the signed-in member (someone else'
 
 from django.urls import include, path
 
-from accounts.tracker.views import contacts, dashboard, events, followups, goals, interactions, progress
+from accounts.tracker.views import contact_search, contacts, dashboard, events, followups, goals, interactions, progress
 
 app_name = "tracker"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     # Contacts
     path("contacts/", contacts.contact_list, name="contact_list"),
     path("contacts/add/", contacts.contact_add, name="contact_add"),
+    # The contact field's search, as JSON (accounts/tracker/contact_picker.py).
+    path("contacts/search/", contact_search.contact_search, name="contact_search"),
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/delete/", contacts.contact_delete, name="contact_delete"),
