@@ -5,7 +5,7 @@ from django.db import IntegrityError
 from django.template.loader import render_to_string
 
 from accounts.coaching import queries, services
-from accounts.models import CoachComment, Goal, GoalProgress, GoalSuggestion, GrantStatus, SuggestionStatus
+from accounts.models import CoachComment, Goal, GoalCount, GoalProgress, GoalSuggestion, GrantStatus, SuggestionStatus
 from tests.factories import CommentFactory, GoalFactory, GrantFactory, SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,10 @@ def test_it_lets_a_coach_suggest_a_goal_that_the_member_accepts(client, alice, b
     assert client.post(f"/en/coach/sharing/suggestions/{suggestion.pk}/accept/").status_code == 302
     goal = Goal.objects.get(owner=alice)
     assert (goal.title, goal.kind, goal.target, goal.progress) == ("Två informationsintervjuer", "interviews", 2, 0)
-    assert GoalProgress.objects.filter(goal=goal).count() == 1  # the first point of its history
+    # An interviews suggestion becomes a goal that counts the member's interviews: its history is
+    # derived from them, nothing is stored.
+    assert goal.counts == GoalCount.INTERVIEWS
+    assert not GoalProgress.objects.filter(goal=goal).exists()
     suggestion.refresh_from_db()
     assert (suggestion.status, suggestion.goal) == (SuggestionStatus.ACCEPTED, goal)
     assert suggestion.decided_at is not None
