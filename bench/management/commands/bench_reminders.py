@@ -58,7 +58,8 @@ class Command(BaseCommand):
             shares = " + ".join(f"{sent:,}" for sent in timing.sent)
             self.stdout.write(
                 f"{count} worker{'s' if count > 1 else ''}: {timing.seconds:.1f} s, {timing.per_second:,.0f} digests/s "
-                f"({shares} sent in {sum(timing.batches)} batches of {batch_size})"
+                f"({shares} sent in {sum(timing.batches)} batches of {batch_size}; "
+                f"{1000 * sum(timing.cpu_seconds) / timing.total:.1f} ms of worker CPU per digest)"
             )
         if len(timings) > 1:
             self.stdout.write(
