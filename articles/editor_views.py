@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from articles.blocks import GUIDE_BLOCKS, fill_blocks
 from articles.links import guide_link_rules
 from articles.models import TOO_COMPLEX
 from articles.rendering import guide_resolver
@@ -71,10 +72,11 @@ def markdownify(request):
             links=guide_link_rules(),
             resolve_slugs=guide_resolver(language),
             time_budget=PREVIEW_SECONDS,
+            blocks=GUIDE_BLOCKS,
         )
     except MarkdownTooComplex:
         return _preview_refused(str(TOO_COMPLEX))
-    return HttpResponse(rendered.html, content_type="text/html; charset=utf-8")
+    return HttpResponse(fill_blocks(rendered.html, language), content_type="text/html; charset=utf-8")
 
 
 def _preview_refused(message):

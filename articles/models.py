@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
 from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
+from articles.blocks import GUIDE_BLOCKS
 from articles.languages import IN_LANGUAGE, NOT_AVAILABLE_IN, SHOWING_VERSION, fallback_chain
 from articles.permissions import can_edit_guides
 from rookie.lib.languages import LANGUAGE_CODES
@@ -357,7 +358,7 @@ class Article(models.Model):
         """The stored form of one version's body, converted once per text (clean() then save())."""
         cache = self.__dict__.setdefault("_rendered_bodies", {})
         if cache.get(code, (None,))[0] != body:
-            cache[code] = (body, render_for_storage(body, language=code, time_budget=SAVE_SECONDS))
+            cache[code] = (body, render_for_storage(body, language=code, time_budget=SAVE_SECONDS, blocks=GUIDE_BLOCKS))
         return cache[code][1]
 
     def fill_derived_fields(self):

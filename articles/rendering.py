@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.safestring import SafeString
 
+from articles.blocks import GUIDE_BLOCKS, fill_blocks
 from articles.links import guide_link_rules
 from articles.models import Article
 from rookie.lib.languages import LANGUAGE_CODES, language_fields
@@ -56,8 +57,13 @@ def rendered_body(article: Article, version_language: str, reader_language: str)
     stored = getattr(article, f"body_html_{version_language}", "") or ""
     with translation.override(reader_language):
         html = resolve_links(
-            stored, language=reader_language, links=guide_link_rules(), resolve_slugs=guide_resolver(reader_language)
+            stored,
+            language=reader_language,
+            links=guide_link_rules(),
+            resolve_slugs=guide_resolver(reader_language),
+            blocks=GUIDE_BLOCKS,
         )
+    html = fill_blocks(html, reader_language)
     toc = getattr(article, f"body_toc_{version_language}", None) or []
     return Body(html=html, toc=tuple(Heading.from_json(heading) for heading in toc))
 

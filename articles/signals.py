@@ -1,5 +1,6 @@
 """What makes cached guide pages (articles/pagecache.py) stale: any change to a guide (lists, and the
-links between guides) or to a category (its name is shown). The one place guide pages are bumped."""
+links between guides), to a category (its name is shown) or to a criterion of the checklist (the
+`[[checklist]]` block shows them, articles/blocks.py). The one place guide pages are bumped."""
 
 from typing import Any
 
@@ -8,6 +9,7 @@ from django.dispatch import receiver
 
 from articles import pagecache as guide_pages
 from articles.models import Article, Category
+from networks.models import Criterion
 
 
 @receiver(post_save, sender=Article)
@@ -20,4 +22,10 @@ def _guides_changed(sender: type[Article], **kwargs: Any) -> None:
 @receiver(post_save, sender=Category)
 @receiver(post_delete, sender=Category)
 def _categories_changed(sender: type[Category], **kwargs: Any) -> None:
+    guide_pages.GROUP.bump()
+
+
+@receiver(post_save, sender=Criterion)
+@receiver(post_delete, sender=Criterion)
+def _checklist_changed(sender: type[Criterion], **kwargs: Any) -> None:
     guide_pages.GROUP.bump()

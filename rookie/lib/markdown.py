@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, SubElement
 
 import markdown
 import nh3
@@ -40,6 +40,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.extensions.md_in_html import HTMLExtractorExtra
 from markdown.preprocessors import Preprocessor
@@ -209,18 +210,20 @@ def render_markdown(
     links: LinkRules = NO_LINK_RULES,
     resolve_slugs: SlugResolver | None = None,
     time_budget: float | None = PREVIEW_SECONDS,
+    blocks: Collection[str] = (),
 ) -> Rendered:
     """Markdown → sanitized HTML with links resolved for a reader: what a page shows.
 
     `language` is the reader's language (for link prefixes; default: the active one).
     `links` says which links name pages and sections (LinkRules); `resolve_slugs` maps linked
     slugs to URLs (see SlugResolver); without it, slug links point at `links.default_url`
-    unverified. Raises MarkdownTooComplex.
+    unverified. `blocks`: the block names the caller fills in (see render_for_storage).
+    Raises MarkdownTooComplex.
     """
     language = language or get_language() or settings.LANGUAGE_CODE
-    stored = render_for_storage(text, language=language, time_budget=time_budget)
+    stored = render_for_storage(text, language=language, time_budget=time_budget, blocks=blocks)
     slugs = tuple(slug_links_in(stored.html, links))
-    html_for_reader, resolved = _resolve(stored.html, language, links, resolve_slugs)
+    html_for_reader, resolved = _resolve(stored.html, language, links, resolve_slugs, blocks)
     return replace(
         stored,
         html=html_for_reader,
@@ -229,16 +232,21 @@ def render_markdown(
     )
 
 
-def render_for_storage(text: str, *, language: str, time_budget: float | None = SAVE_SECONDS) -> Rendered:
+def render_for_storage(
+    text: str, *, language: str, time_budget: float | None = SAVE_SECONDS, blocks: Collection[str] = ()
+) -> Rendered:
     """Markdown → sanitized HTML, its table of contents and word count, for one language version.
 
     Links inside the site are kept as written; `resolve_links` adapts them to each reader.
     `time_budget` (seconds, None for no limit) bounds the conversion; raises MarkdownTooComplex.
+    `blocks`: names of blocks the caller fills in after sanitizing; a paragraph that is only
+    `[[name]]`, for one of them, becomes the empty placeholder `block_placeholder(name)`. Other
+    `[[…]]` stay text. The library knows no block: the app rendering the text fills them.
     """
     deadline = _Deadline(time_budget)
     with translation.override(language):
         md = markdown.Markdown(
-            extensions=[*EXTENSIONS, _ExternalLinkExtension(), _BoundedExtension(deadline)],
+            extensions=[*EXTENSIONS, _ExternalLinkExtension(), _BoundedExtension(deadline), _BlockExtension(blocks)],
             extension_configs={
                 "extra": {
                     # align="…" rather than style="text-align: …", which nh3 strips (no style at all).
@@ -259,7 +267,7 @@ def render_for_storage(text: str, *, language: str, time_budget: float | None = 
         raw_html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-        allowed_classes={tag: set(classes) for tag, classes in ALLOWED_CLASSES.items()},
+        allowed_classes=_allowed_classes(blocks),
         attribute_filter=_stored_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
@@ -281,9 +289,11 @@ def resolve_links(
     language: str,
     links: LinkRules = NO_LINK_RULES,
     resolve_slugs: SlugResolver | None = None,
+    blocks: Collection[str] = (),
 ) -> SafeString:
-    """HTML from `render_for_storage` with its links inside the site rewritten for a reader."""
-    return _resolve(stored_html, language, links, resolve_slugs)[0]
+    """HTML from `render_for_storage` with its links inside the site rewritten for a reader
+    (`blocks`: the block names it was rendered with, whose placeholders stay)."""
+    return _resolve(stored_html, language, links, resolve_slugs, blocks)[0]
 
 
 def slug_links_in(stored_html: str, links: LinkRules) -> list[str]:
@@ -412,7 +422,11 @@ class _ReaderLinks:
 
 
 def _resolve(
-    stored_html: str, language: str, links: LinkRules, resolve_slugs: SlugResolver | None
+    stored_html: str,
+    language: str,
+    links: LinkRules,
+    resolve_slugs: SlugResolver | None,
+    blocks: Collection[str] = (),
 ) -> tuple[SafeString, dict[str, str | None]]:
     slugs = slug_links_in(stored_html, links)
     resolved: dict[str, str | None]
@@ -427,7 +441,7 @@ def _resolve(
         stored_html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-        allowed_classes={tag: set(classes) for tag, classes in ALLOWED_CLASSES.items()},
+        allowed_classes=_allowed_classes(blocks),
         attribute_filter=_ReaderLinks(language, links, resolved).filter_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
@@ -592,6 +606,51 @@ class _BoundedExtension(Extension):  # type: ignore[misc]
             )
         if "html_block" in md.preprocessors:
             md.preprocessors.register(_CheckedHtmlBlockPreprocessor(md, self.deadline), "html_block", 20)
+
+
+# --- Blocks ----------------------------------------------------------------------------------------
+
+_BLOCK_NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+_BLOCK_LINE_RE = re.compile(r"^\s*\[\[([a-z][a-z0-9-]{0,39})\]\]\s*$")
+
+
+def block_placeholder(name: str) -> str:
+    """The element `[[name]]` leaves in the stored HTML, exactly as nh3 writes it."""
+    if not _BLOCK_NAME_RE.match(name):
+        raise ValueError(f"not a block name: {name!r}")
+    return f'<div class="block-{name}"></div>'
+
+
+def _allowed_classes(blocks: Collection[str]) -> dict[str, set[str]]:
+    classes = {tag: set(names) for tag, names in ALLOWED_CLASSES.items()}
+    classes.setdefault("div", set()).update(f"block-{name}" for name in blocks if _BLOCK_NAME_RE.match(name))
+    return classes
+
+
+class _BlockProcessor(BlockProcessor):  # type: ignore[misc]
+    def __init__(self, parser: Any, names: frozenset[str]) -> None:
+        super().__init__(parser)
+        self.names = names
+
+    def test(self, parent: Element, block: str) -> bool:
+        match = _BLOCK_LINE_RE.match(block)
+        return bool(match and match.group(1) in self.names)
+
+    def run(self, parent: Element, blocks: list[str]) -> None:
+        match = _BLOCK_LINE_RE.match(blocks.pop(0))
+        assert match is not None
+        SubElement(parent, "div", {"class": f"block-{match.group(1)}"})
+
+
+class _BlockExtension(Extension):  # type: ignore[misc]
+    def __init__(self, names: Collection[str]) -> None:
+        super().__init__()
+        self.names = frozenset(name for name in names if _BLOCK_NAME_RE.match(name))
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
+        if self.names:
+            # Above the paragraph processor (10), below everything that starts a block by its mark.
+            md.parser.blockprocessors.register(_BlockProcessor(md.parser, self.names), "rookie_blocks", 15)
 
 
 class _ExternalLinkTreeprocessor(Treeprocessor):  # type: ignore[misc]
