@@ -181,6 +181,15 @@ class ArticleAdmin(TabbedTranslationAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "slug")
+    list_display = ("name", "names_in_languages", "slug")
     search_fields = language_fields("name")
     prepopulated_fields = {"slug": ("name",)}
+
+    @admin.display(description=_("in each language"))
+    def names_in_languages(self, obj):
+        # A missing name shows as a dash: readers of that language get a fallback.
+        return format_html_join(
+            " · ",
+            "{}: {}",
+            ((code.upper(), getattr(obj, f"name_{code}", "") or "—") for code in LANGUAGE_CODES),
+        )

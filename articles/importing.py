@@ -16,9 +16,11 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles import structure
+from articles.category_names import known_names
 from articles.models import Article, Category, Status, nordic_slugify
 from articles.rendering import link_problems
 from rookie.lib.languages import LANGUAGE_CODES
@@ -405,15 +407,23 @@ def _snapshot(article):
 
 
 def _category(name, code):
+    # The category of that name in any language, or of one of its known translations.
+    wanted = {name.casefold(), *(known.casefold() for known in known_names(name).values())}
     for category in Category.objects.all():
-        if any(
-            (getattr(category, f"name_{other}", "") or "").casefold() == name.casefold() for other in LANGUAGE_CODES
-        ):
+        if any((getattr(category, f"name_{other}", "") or "").casefold() in wanted for other in LANGUAGE_CODES):
             return category
     category = Category(**{f"name_{code}": name, f"slug_{code}": nordic_slugify(name, 100)})
+    for other, translated in known_names(name).items():
+        # Named in every language Rookie knows it in, so no page shows it in the file's language.
+        if other != code and not Category.objects.filter(_any_category_slug(nordic_slugify(translated, 100))).exists():
+            setattr(category, f"name_{other}", translated)
     category.full_clean()
     category.save()
     return category
+
+
+def _any_category_slug(slug):
+    return Q(*[Q(**{f"slug_{other}": slug}) for other in LANGUAGE_CODES], _connector=Q.OR)
 
 
 def _messages(error):
