@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rookie",
     "accounts",
     "articles",
+    "sitepages",
     "networks",
 ]
 

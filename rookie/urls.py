@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("guides/", include("articles.urls")),
+    path("pages/", include("sitepages.urls")),
     path("networks/", include("networks.urls")),
     path("me/", include("accounts.tracker.urls")),
     path("coach/", include("accounts.coaching.urls")),
