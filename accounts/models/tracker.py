@@ -128,6 +128,8 @@ class Goal(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=GoalStatus.choices, default=GoalStatus.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Put there by accounts.tracker.counting.count_goals on a counted goal: its derived history.
+    counted_history: list
 
     class Meta:
         verbose_name = _("goal")

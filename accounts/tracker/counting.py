@@ -50,7 +50,7 @@ MEETING_KINDS = [
     InteractionKind.VIDEO,
 ]
 # What a goal of a kind (from a coach's suggestion) counts when it is accepted.
-COUNTS_FOR_KIND = {
+COUNTS_FOR_KIND: dict[str, str] = {
     GoalKind.MEET: GoalCount.PEOPLE_MET,
     GoalKind.INTERVIEWS: GoalCount.INTERVIEWS,
     GoalKind.NETWORKS: GoalCount.EVALUATIONS,
