@@ -232,6 +232,10 @@ PLAIN_URLS = {
     "accounts:account_deleted": public(GET),
     "articles:list": public(GET),
     "articles:feed": public(GET),
+    # The privacy notice, terms and contact page (sitepages/): read-only, for everyone.
+    "sitepages:privacy": public(GET),
+    "sitepages:terms": public(GET),
+    "sitepages:contact": public(GET),
     "networks:list": public(GET),
     "networks:checklist": public(GET),
     "networks:compare": public(GET),
