@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Contact, Event, FollowUp, Goal, GoalCount, GoalStatus, Interaction
 from accounts.tracker import queries
+from accounts.tracker.contact_picker import ContactPickerField
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from rookie.lib.fields import ModelMultipleChoiceField
 from rookie.lib.widgets import FastSelect
@@ -79,9 +80,12 @@ class OwnedPickersMixin:
     def restrict_pickers(self, owner, contact_choices=None):
         fields = self.fields
         if "contact" in fields:
-            fields["contact"].queryset = queries.contacts_of(owner).order_by("name", "id")
-            if contact_choices is not None:
-                # Precomputed (id, name) pairs: several forms on one page share one query.
+            if contact_choices is None:
+                # A search, never a list of every contact: a member may hold thousands.
+                fields["contact"] = ContactPickerField.replacing(fields["contact"], owner)
+            else:
+                # The page names the few contacts to offer (a contact's own page offers that one).
+                fields["contact"].queryset = queries.contacts_of(owner).order_by("name", "id")
                 fields["contact"].choices = [("", fields["contact"].empty_label or "—"), *contact_choices]
         for name in ("event", "met_at_event"):
             if name in fields:
@@ -302,7 +306,7 @@ class InteractionForm(OwnedPickersMixin, DateRangeMixin, forms.ModelForm):
         fields = ["contact", "kind", "occurred_on", "notes"]
         # The model field has no verbose name of its own: without this the label is English.
         labels = {"contact": _("Contact")}
-        # FastSelect: the dashboard's pickers list every contact (rookie/lib/widgets.py).
+        # FastSelect only where a page passes contact_choices; else a search (restrict_pickers).
         widgets = {"contact": FastSelect, "notes": forms.Textarea(attrs={"rows": 3, "maxlength": 5000})}
 
     def __init__(self, *args, owner, contact=None, contact_choices=None, **kwargs):

@@ -21,7 +21,7 @@ from rookie.lib.pagecache import cache_member_page
 def dashboard(request):
     today = timezone.localdate()
     data = queries.dashboard_for(request.user, today=today)
-    # The two contact pickers share one query (data.contact_choices).
+    # The contact fields search (accounts/tracker/contact_picker.py): no list of every contact here.
     return render(
         request,
         "tracker/dashboard.html",
@@ -36,12 +36,9 @@ def dashboard(request):
             "contact_form": QuickContactForm(owner=request.user, auto_id="qc_%s"),
             "follow_up_form": FollowUpForm(
                 owner=request.user,
-                contact_choices=data.contact_choices,
                 auto_id="qf_%s",
                 initial={"due_date": today + datetime.timedelta(days=2)},
             ),
-            "interaction_form": InteractionForm(
-                owner=request.user, contact_choices=data.contact_choices, auto_id="qi_%s"
-            ),
+            "interaction_form": InteractionForm(owner=request.user, auto_id="qi_%s"),
         },
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.models import FollowUp
 from accounts.responses import render_form
 from accounts.tracker import access
+from accounts.tracker.contact_picker import searching
 from accounts.tracker.forms import FollowUpForm, SnoozeForm
 from accounts.tracker.views.common import confirm_delete, redirect_next, safe_next
 from rookie.lib.querystring import query_choice, query_int
@@ -57,7 +58,8 @@ def followup_add(request):
     if contact_id is not None:
         initial["contact"] = contact_id
     form = FollowUpForm(request.POST or None, owner=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    # "Find" in the contact field (no JavaScript) shows the form again with the matches; saves nothing.
+    if request.method == "POST" and not searching(form) and form.is_valid():
         follow_up = form.save(commit=False)
         follow_up.owner = request.user
         follow_up.save()
@@ -71,7 +73,7 @@ def followup_add(request):
 def followup_edit(request, pk):
     follow_up = access.get_follow_up_for_user(request.user, pk)
     form = FollowUpForm(request.POST or None, instance=follow_up, owner=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not searching(form) and form.is_valid():
         form.save()
         messages.success(request, _("Follow-up saved."))
         return redirect_next(request, reverse("tracker:followup_list"))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.models import Interaction, InteractionKind
 from accounts.responses import render_form
 from accounts.tracker import access, services
+from accounts.tracker.contact_picker import searching
 from accounts.tracker.forms import InteractionForm
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
 from accounts.tracker.views.common import confirm_delete
@@ -50,7 +51,8 @@ def interaction_add(request, contact_pk=None):
     kind = request.POST.get("kind") or query_choice(request, "kind", InteractionKind.values)
     initial = {"kind": kind} if kind in InteractionKind.values else {}
     form = InteractionForm(request.POST or None, owner=request.user, contact=contact, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    # "Find" in the contact field (no JavaScript) shows the form again with the matches; saves nothing.
+    if request.method == "POST" and not searching(form) and form.is_valid():
         data = form.cleaned_data
         target = contact or data["contact"]
         _interaction, offer = services.interaction_log(
