@@ -204,6 +204,34 @@ def suggestion_decline(*, suggestion: GoalSuggestion) -> GoalSuggestion | None:
     return locked
 
 
+# The page a coach is sent back to after their own comment, reply or suggestion is the page they
+# were on: it is logged again only if their last view of it is older than this.
+REDIRECT_VIEW_WINDOW = datetime.timedelta(minutes=30)
+
+
+def access_log_view(
+    *, coach: User, member_id: int, what: str, contact: Contact | None = None, after_own_post: bool = False
+) -> None:
+    """Record that a coach viewed a page about one member: one row per page actually viewed.
+
+    `after_own_post`: the request is the redirect after the coach's own comment, reply or suggestion
+    on that page. The coach is still on the page they opened, which is already logged, so no second
+    row is written (one query to check); without such a row (the coach posted from a page opened
+    long ago) the view is logged as any other.
+    """
+    if after_own_post:
+        recent = CoachAccessLog.objects.filter(
+            coach=coach,
+            member_id=member_id,
+            what=what,
+            contact=contact,
+            viewed_at__gte=timezone.now() - REDIRECT_VIEW_WINDOW,
+        )
+        if recent.exists():
+            return
+    access_log_add(coach=coach, member_ids=[member_id], what=what, contact=contact)
+
+
 def access_log_add(*, coach: User, member_ids: Sequence[int], what: str, contact: Contact | None = None) -> None:
     """Record what a coach viewed, one row per member, in one statement.
 

@@ -5,7 +5,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from accounts.models import ACCESS_LOG_RETENTION_DAYS, AccessKind, CoachAccessLog, purge_coach_access_log
+from accounts.models import (
+    ACCESS_LOG_RETENTION_DAYS,
+    AccessKind,
+    CoachAccessLog,
+    CoachComment,
+    GoalSuggestion,
+    purge_coach_access_log,
+)
 from tests.factories import ContactFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +84,54 @@ def test_it_shows_the_sharing_page_in_a_fixed_number_of_queries(
         response = alice_client.get("/en/coach/sharing/")
     assert len(response.context["sharing"].access_log) == min(rows, 100)
     assert response.context["sharing"].access_log_count == rows
+
+
+# --- One row per page the coach actually views --------------------------------------------------
+
+
+def _rows(coach, member):
+    return list(CoachAccessLog.objects.filter(coach=coach, member=member).values_list("what", flat=True))
+
+
+def test_posting_a_comment_and_following_the_redirect_writes_exactly_one_row(client, bob_grant, alice):
+    bob = bob_grant.coach
+    client.force_login(bob)
+    url = f"/en/coach/clients/{alice.pk}/"
+    # Straight from another page (no earlier view of this one): the page shown after the redirect is the view.
+    response = client.post(f"{url}comments/", {"body": "Bra jobbat!"}, follow=True)
+    assert response.redirect_chain[0][1] == 302
+    assert _rows(bob, alice) == [AccessKind.OVERVIEW]
+
+
+def test_the_redirect_back_after_a_comment_reply_or_suggestion_is_not_a_second_view(client, bob_grant, alice):
+    bob = bob_grant.coach
+    client.force_login(bob)
+    url = f"/en/coach/clients/{alice.pk}/"
+    assert client.get(url).status_code == 200
+    client.post(f"{url}comments/", {"body": "Bra jobbat!"}, follow=True)
+    comment = CoachComment.objects.get()
+    client.post(f"{url}comments/{comment.pk}/reply/", {"body": "Och en sak till."}, follow=True)
+    client.post(f"{url}suggestions/", {"title": "Två intervjuer", "kind": "interviews", "target": "2"}, follow=True)
+    assert CoachComment.objects.count() == 2
+    assert GoalSuggestion.objects.count() == 1
+    assert _rows(bob, alice) == [AccessKind.OVERVIEW]
+    # Opening the page again is a new view, and logged.
+    client.get(url)
+    assert _rows(bob, alice) == [AccessKind.OVERVIEW, AccessKind.OVERVIEW]
+
+
+def test_the_redirect_is_logged_when_the_coachs_last_view_is_old(client, bob_grant, alice):
+    bob = bob_grant.coach
+    client.force_login(bob)
+    _log(bob, alice, 1)  # yesterday's view
+    client.post(f"/en/coach/clients/{alice.pk}/comments/", {"body": "Hej igen"}, follow=True)
+    assert len(_rows(bob, alice)) == 2
+
+
+def test_a_comment_refused_by_the_form_shows_the_page_again_and_that_is_a_view(client, bob_grant, alice):
+    bob = bob_grant.coach
+    client.force_login(bob)
+    response = client.post(f"/en/coach/clients/{alice.pk}/comments/", {"body": ""})
+    assert response.status_code == 200
+    assert _rows(bob, alice) == [AccessKind.OVERVIEW]
+    assert not CoachComment.objects.exists()

@@ -27,7 +27,7 @@ from rookie.lib.pagecache import cache_member_page
 def _clients_page(request, *, invite_form=None):
     clients = queries.clients_for_coach(request.user)
     waiting_for_me, waiting_for_member = queries.invitations_for_coach(request.user)
-    if clients:
+    if clients and request.method != "HEAD":
         services.access_log_add(
             coach=request.user, member_ids=[c.member.pk for c in clients], what=AccessKind.CLIENT_LIST
         )
@@ -48,7 +48,7 @@ def _clients_page(request, *, invite_form=None):
 
 def _log_cached_client_list(request, member_ids):
     # The page came from the cache (rookie/lib/pagecache.py): the view is still a view, and is logged.
-    if member_ids:
+    if member_ids and request.method != "HEAD":
         services.access_log_add(coach=request.user, member_ids=member_ids, what=AccessKind.CLIENT_LIST)
 
 
@@ -117,9 +117,29 @@ def invitation_withdraw(request, pk):
     return redirect("coaching:clients")
 
 
+# Set in the session by the coach's successful POST on a client's page, read by the redirect's GET.
+AFTER_POST_KEY = "coaching_after_post"
+
+
+def _redirect_after_post(request, member_id, url):
+    request.session[AFTER_POST_KEY] = member_id
+    return redirect(url)
+
+
+def _log_view(request, member_id, what, contact=None):
+    """One access-log row per page the coach actually sees: not for a HEAD request (no page is
+    shown), and not again for the redirect back after their own comment, reply or suggestion."""
+    after_own_post = request.session.pop(AFTER_POST_KEY, None) == member_id
+    if request.method == "HEAD":
+        return
+    services.access_log_view(
+        coach=request.user, member_id=member_id, what=what, contact=contact, after_own_post=after_own_post
+    )
+
+
 def _client_page(request, grant, *, comment_form=None, suggestion_form=None, reply_forms=None):
     overview = queries.client_overview(grant)
-    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.OVERVIEW)
+    _log_view(request, grant.member_id, AccessKind.OVERVIEW)
     attach_reply_forms(overview.threads, reply_forms)
     return render_form(
         request,
@@ -148,7 +168,7 @@ def client(request, member_id):
 def client_contacts(request, member_id):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     data = queries.client_contacts(grant.member_id)
-    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.CONTACTS)
+    _log_view(request, grant.member_id, AccessKind.CONTACTS)
     return render(request, "coaching/client_contacts.html", {"grant": grant, "client": grant.member, **data})
 
 
@@ -158,7 +178,7 @@ def client_contacts(request, member_id):
 def client_contact(request, member_id, pk):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     contact = access.get_client_contact(grant, pk)
-    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.CONTACT, contact=contact)
+    _log_view(request, grant.member_id, AccessKind.CONTACT, contact)
     return render(
         request,
         "coaching/client_contact.html",
@@ -178,7 +198,7 @@ def client_contact(request, member_id, pk):
 def client_follow_ups(request, member_id):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     data = queries.client_follow_ups(grant.member_id)
-    services.access_log_add(coach=request.user, member_ids=[grant.member_id], what=AccessKind.FOLLOW_UPS)
+    _log_view(request, grant.member_id, AccessKind.FOLLOW_UPS)
     return render(
         request,
         "coaching/client_follow_ups.html",
@@ -186,9 +206,9 @@ def client_follow_ups(request, member_id):
     )
 
 
-def _to_comment(comment):
+def _to_comment(request, comment):
     url = reverse("coaching:client", kwargs={"member_id": comment.member_id})
-    return redirect(f"{url}#comment-{comment.parent_id or comment.pk}")
+    return _redirect_after_post(request, comment.member_id, f"{url}#comment-{comment.parent_id or comment.pk}")
 
 
 @login_required
@@ -214,7 +234,7 @@ def comment_add(request, member_id):
                 _("Comment saved. %(name)s already had an e-mail from you within the hour and sees it on their page.")
                 % name,
             )
-        return _to_comment(comment)
+        return _to_comment(request, comment)
     return _client_page(request, grant, comment_form=form)
 
 
@@ -231,7 +251,7 @@ def comment_reply(request, member_id, pk):
             member=grant.member, coach=request.user, author=request.user, body=form.cleaned_data["body"], parent=parent
         )
         messages.success(request, _("Reply saved."))
-        return _to_comment(comment)
+        return _to_comment(request, comment)
     return _client_page(request, grant, reply_forms={thread.pk: form})
 
 
@@ -247,5 +267,6 @@ def suggestion_add(request, member_id):
             request,
             _("Goal suggested; %(name)s can accept or decline it.") % {"name": grant.member.display_name},
         )
-        return redirect(reverse("coaching:client", kwargs={"member_id": grant.member_id}) + "#suggestions")
+        url = reverse("coaching:client", kwargs={"member_id": grant.member_id}) + "#suggestions"
+        return _redirect_after_post(request, grant.member_id, url)
     return _client_page(request, grant, suggestion_form=form)
