@@ -93,6 +93,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     # When the member hid the "First steps" box on their overview (accounts/tracker/first_steps.py);
     # empty while it is shown. A time rather than a flag, so support can tell when.
     first_steps_hidden_at = models.DateTimeField(_("first steps hidden"), null=True, blank=True)
+    # Which repeated e-mails the member gets (accounts/mail_preferences.py): each can be turned off
+    # with one click from the mail itself, and on again from the profile.
+    mail_coaching_comments = models.BooleanField(_("e-mails about comments from coaching"), default=True)
+    mail_coaching_suggestions = models.BooleanField(_("e-mails about suggested goals"), default=True)
+    mail_network_answers = models.BooleanField(_("e-mails about the networks you suggested"), default=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
