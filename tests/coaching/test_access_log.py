@@ -135,3 +135,15 @@ def test_a_comment_refused_by_the_form_shows_the_page_again_and_that_is_a_view(c
     assert response.status_code == 200
     assert _rows(bob, alice) == [AccessKind.OVERVIEW]
     assert not CoachComment.objects.exists()
+
+
+def test_a_head_request_shows_no_page_and_logs_nothing(client, alice, bob):
+    grant = GrantFactory(member=alice, coach=bob, scope="full")
+    contact = ContactFactory(owner=alice)
+    client.force_login(bob)
+    base = f"/en/coach/clients/{alice.pk}/"
+    for url in ("/en/coach/", base, f"{base}contacts/", f"{base}contacts/{contact.pk}/", f"{base}follow-ups/"):
+        assert client.head(url).status_code == 200, url
+    assert not CoachAccessLog.objects.exists()
+    assert client.get(f"{base}contacts/{contact.pk}/").status_code == 200
+    assert _rows(grant.coach, alice) == [AccessKind.CONTACT]
