@@ -95,7 +95,7 @@
         options[i].setAttribute("aria-selected", on ? "true" : "false");
         options[i].classList.toggle("is-active", on);
         // Seen without the stylesheet too: a marker before the active option, hidden from screen readers.
-        options[i].firstChild.hidden = !on;
+        options[i].firstChild.textContent = on ? "› " : "";
       }
       active = index;
       if (index >= 0) {
@@ -119,8 +119,6 @@
         var marker = document.createElement("span");
         marker.setAttribute("aria-hidden", "true");
         marker.className = "contact-picker-marker";
-        marker.textContent = "› ";
-        marker.hidden = true;
         item.appendChild(marker);
         item.appendChild(document.createTextNode(row.label));
         item.addEventListener("click", function () {
