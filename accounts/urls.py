@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from accounts import views
 from accounts.privacy import views as privacy_views
@@ -32,4 +32,5 @@ urlpatterns = [
     path("privacy/export/", privacy_views.data_export, name="data_export"),
     path("privacy/delete/", privacy_views.account_delete, name="account_delete"),
     path("privacy/deleted/", privacy_views.account_deleted, name="account_deleted"),
+    path("mail/", include("accounts.mail_urls")),  # repeated e-mails: one-click off, the profile's settings
 ]

@@ -8,6 +8,11 @@ first goes out at once, and what the same person writes in the hour after that e
 the page it links to, which always shows everything; the e-mail says so. So a coach writing ten
 comments in a row sends one e-mail, not ten, and the next one after the hour is e-mailed again.
 Whether a row is e-mailed follows from the rows alone (no counter that could be lost or raced).
+
+Comments and suggested goals can come again and again, so each kind can be turned off from the mail
+itself with one click (accounts/mail_preferences.py adds the signed link and the RFC 8058 headers,
+and skips the mail for a recipient who turned it off). Invitations and acceptances happen once per
+coach and member and are always sent.
 """
 
 import datetime
@@ -17,6 +22,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from accounts.mail_preferences import COACHING_COMMENTS, COACHING_SUGGESTIONS, MailKind, send_member_mail
 from accounts.models import CoachComment, GoalSuggestion, GrantStatus, User
 from rookie.lib.email import send_templated_email
 
@@ -70,6 +76,7 @@ def _send(
     url_name: str,
     url_kwargs: dict[str, Any] | None = None,
     fragment: str = "",
+    kind: MailKind | None = None,
     **context: Any,
 ) -> None:
     def build() -> dict[str, Any]:
@@ -77,6 +84,9 @@ def _send(
         url = f"{settings.SITE_URL}{reverse(url_name, kwargs=url_kwargs)}{fragment}"
         return {**context, "recipient": recipient, "url": url}
 
+    if kind is not None:
+        send_member_mail(recipient=recipient, kind=kind, template=f"email/{template}", context=build)
+        return
     send_templated_email(
         to=recipient.email, language=recipient.preferred_language, template=f"email/{template}", context=build
     )
@@ -133,6 +143,7 @@ def send_comment(comment):
         _send(
             recipient=comment.member,
             template="coaching_comment",
+            kind=COACHING_COMMENTS,
             url_name="coaching:sharing",
             fragment=f"#comment-{thread}",
             comment=comment,
@@ -142,6 +153,7 @@ def send_comment(comment):
         _send(
             recipient=comment.coach,
             template="coaching_comment",
+            kind=COACHING_COMMENTS,
             url_name="coaching:client",
             url_kwargs={"member_id": comment.member_id},
             fragment=f"#comment-{thread}",
@@ -156,6 +168,7 @@ def send_suggestion(suggestion):
     _send(
         recipient=suggestion.member,
         template="coaching_suggestion",
+        kind=COACHING_SUGGESTIONS,
         url_name="coaching:sharing",
         fragment=f"#suggestion-{suggestion.pk}",
         suggestion=suggestion,
