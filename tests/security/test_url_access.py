@@ -149,6 +149,9 @@ PARAM_URLS = {
     "accounts:signup_confirm": public(GET, POST, token="signup_token"),
     "calendar_feed": public(GET, token="calendar_token"),
     "reminders_off": public(GET, POST, token="reminders_token"),
+    # The one-click "turn these e-mails off" link: the digest's token is signed for another kind, so
+    # this is the 400 of a foreign token for everyone (valid ones: tests/rookie/test_email_smtp.py).
+    "accounts:mail_off": public(GET, POST, token="reminders_token"),
     # Uploads (re-encoded images, test_uploads.py): read-only, as require_safe makes the static view.
     MEDIA_PATTERN: public(GET, path="media_file"),
     # Editors preview drafts; staff (editors are) see pending networks to moderate them.
@@ -228,6 +231,7 @@ PLAIN_URLS = {
     "accounts:password_reset_done": public(GET),
     "accounts:password_reset_complete": public(GET),
     "accounts:data_export": signed_in(POST),
+    "accounts:mail_settings": signed_in(POST),
     "accounts:account_delete": signed_in(GET, POST),
     "accounts:account_deleted": public(GET),
     "articles:list": public(GET),
