@@ -7,6 +7,7 @@ the project's chain with a notice (docs/site-pages.md).
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -45,8 +46,9 @@ class SitePage(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     body = models.TextField(
         _("text"),
-        max_length=MAX_MARKDOWN_CHARACTERS,
         blank=True,
+        # A validator, not max_length: a textarea's maxlength would cut a pasted text silently.
+        validators=[MaxLengthValidator(MAX_MARKDOWN_CHARACTERS)],
         help_text=_("Markdown. Links inside the site are written without the language, e.g. /pages/contact/."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
