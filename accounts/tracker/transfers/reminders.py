@@ -257,12 +257,8 @@ def send_digest(digest: Digest, *, connection: Any = None) -> None:
         language=digest.owner.preferred_language,
         template=DIGEST_TEMPLATE,
         context=_digest_context(digest, unsubscribe),
-        headers={
-            # One-click unsubscribe (RFC 8058): mail programs POST to the link without opening it.
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Auto-Submitted": "auto-generated",
-        },
+        # One-click unsubscribe (RFC 8058): mail programs POST to the link without opening it.
+        unsubscribe_url=unsubscribe,
         connection=connection,
     )
 
