@@ -6,6 +6,7 @@ Every row carries its `owner`, so every look-up can go through the signed-in use
 
 import datetime
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -22,6 +23,12 @@ class GoalKind(models.TextChoices):
     INTERVIEWS = "interviews", _("Informational interviews")
     NETWORKS = "networks", _("Join or evaluate networks")
     CUSTOM = "custom", _("Custom")
+
+
+# The currencies networks charge in (networks.models.Currency); a budget is stated in one of them.
+BUDGET_CURRENCIES = [("SEK", "SEK"), ("DKK", "DKK"), ("EUR", "EUR"), ("NOK", "NOK")]
+# A month has at most 744 hours: anything above is a typo.
+MAX_BUDGET_HOURS = Decimal("744")
 
 
 class GoalCount(models.TextChoices):
@@ -357,6 +364,54 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return str(self.sent_on)
+
+
+class GivingBudget(models.Model):
+    """The checklist's fifth point: the time and money the member is prepared to give to networks.
+
+    One row per member, made when they first state it. "My time and money" (accounts/tracker/
+    views/giving.py) sets it against what the networks they joined ask (networks' Membership rows).
+    """
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="giving_budget")
+    hours_per_month = models.DecimalField(
+        _("hours a month"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_BUDGET_HOURS)],
+        help_text=_("Events, preparation and travel: the time you will give to networks each month."),
+    )
+    money_per_year = models.DecimalField(
+        _("money a year"),
+        max_digits=9,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("Fees, tickets and travel: what you will spend on networks in a year."),
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=BUDGET_CURRENCIES, default="SEK")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("time and money I give")
+        verbose_name_plural = _("time and money members give")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours_per_month__gte=0, hours_per_month__lte=MAX_BUDGET_HOURS),
+                name="accounts_givingbudget_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(money_per_year__gte=0), name="accounts_givingbudget_money_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(currency__in=[code for code, _label in BUDGET_CURRENCIES]),
+                name="accounts_givingbudget_currency_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.owner)
 
 
 def _new_feed_token():
