@@ -30,7 +30,7 @@ PAGES = {
             "who is responsible, the legal basis, how long data is kept and how to complain.*",
         ),
         "sv": (
-            "Integritetsmeddelande",
+            "Integritetspolicy",
             "Här står vilka personuppgifter Rookie sparar om dig, varför och hur länge.\n\n"
             "## Det här sparar vi\n\n"
             "- Ditt konto: e-postadress, namn, språk och tidszon.\n"
@@ -39,9 +39,9 @@ PAGES = {
             "- Dina bedömningar av nätverk.\n\n"
             "## Dina rättigheter\n\n"
             "Du kan när som helst ladda ner alla dina uppgifter eller radera ditt konto från [din profil](/accounts/profile/).\n\n"
-            "*Det här är en utgångstext. Organisationen som driver webbplatsen ersätter den med sitt eget "
-            "meddelande: vem som är ansvarig, den rättsliga grunden, hur länge uppgifter sparas och hur du "
-            "klagar.*",
+            "*Det här är en utgångstext. Organisationen som driver webbplatsen ersätter den med sin egen "
+            "policy: vem som är personuppgiftsansvarig, den rättsliga grunden, hur länge uppgifter sparas och "
+            "hur du kan klaga.*",
         ),
         "da": (
             "Privatlivspolitik",
@@ -62,7 +62,7 @@ PAGES = {
             "Tässä kerrotaan, mitä henkilötietoja Rookie säilyttää sinusta, miksi ja kuinka kauan.\n\n"
             "## Mitä säilytämme\n\n"
             "- Tilisi: sähköpostiosoite, nimi, kielet ja aikavyöhyke.\n"
-            "- Mitä kirjoitat muistikirjaasi: tavoitteet, kontaktit, muistiinpanot, seurantatehtävät ja "
+            "- Muistikirjaasi kirjoittamasi tiedot: tavoitteet, kontaktit, muistiinpanot, seurantatehtävät ja "
             "tapahtumat. Vain sinä näet ne, ja valmentaja vain sen, minkä päätät jakaa.\n"
             "- Arviosi verkostoista.\n\n"
             "## Oikeutesi\n\n"
@@ -131,7 +131,7 @@ PAGES = {
             "Har du frågor om Rookie, ett nätverk att föreslå eller något på webbplatsen som är fel? "
             "Hör gärna av dig.\n\n"
             "- Ett nätverk som saknas i katalogen: [föreslå det](/networks/suggest/).\n"
-            "- Dina uppgifter och ditt konto: läs [integritetsmeddelandet](/pages/privacy/).\n\n"
+            "- Dina uppgifter och ditt konto: läs [integritetspolicyn](/pages/privacy/).\n\n"
             "*Det här är en utgångstext. Organisationen som driver webbplatsen lägger till sin e-postadress "
             "och postadress här.*",
         ),
