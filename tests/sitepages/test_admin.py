@@ -52,6 +52,16 @@ def test_editors_see_the_pages_and_their_languages(editor_client):
     assert "EN · SV · DA · FI" in html
 
 
+def test_the_change_page_has_a_field_per_language(editor_client):
+    page = SitePage.objects.get(kind="privacy")
+    response = editor_client.get(_change(page))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for code in LANGUAGES:
+        assert f'name="title_{code}"' in html and f'name="body_{code}"' in html
+    assert 'name="kind"' not in html  # shown, not editable
+
+
 def test_an_editor_changes_a_page_in_one_language(editor_client):
     page = SitePage.objects.get(kind="contact")
     response = editor_client.post(

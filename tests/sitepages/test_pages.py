@@ -183,3 +183,19 @@ def test_a_fallback_page_is_never_stored(page_cache_on):
     # A second reader on the same address who reads Swedish gets the Swedish version, not the cached English.
     second = Client().get("/fi/pages/privacy/", HTTP_ACCEPT_LANGUAGE="fi, sv;q=0.8")
     assert _h1(second) == _page("privacy").title_sv
+
+
+def test_a_guide_links_to_the_contact_page_in_the_readers_language(client):
+    # The blog post's "Kontakta oss": its editor writes the link without a language.
+    from articles.models import Status
+    from tests.factories import article_in
+
+    article_in(
+        ["sv"],
+        key="blog",
+        status=Status.PUBLISHED,
+        body_sv="## Börja där du är\n\n[Kontakta oss](/pages/contact/) om du undrar något.\n",
+    )
+    html = client.get("/sv/guides/blog-sv/").content.decode()
+    assert '<a href="/sv/pages/contact/">Kontakta oss</a>' in html
+    assert client.get("/sv/pages/contact/").status_code == 200
