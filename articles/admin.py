@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -16,6 +17,12 @@ from markdownx.widgets import AdminMarkdownxWidget
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
+from articles.admin_translations import (
+    TranslationStatusFilter,
+    mark_updated_view,
+    overview_view,
+    translation_report,
+)
 from articles.models import Article, Category, Status
 from articles.rendering import link_problems
 from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
@@ -93,7 +100,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
     form = ArticleAdminForm
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
     list_display = ("display_title", "language_versions", "category", "status", "published_at", "updated_at")
-    list_filter = ("status", "category", LanguageVersionFilter)
+    list_filter = ("status", "category", LanguageVersionFilter, TranslationStatusFilter)
     list_select_related = ("category",)
     search_fields = (
         "key",
@@ -102,14 +109,31 @@ class ArticleAdmin(TabbedTranslationAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("reading_times", "link_report", "created_at", "updated_at")
+    readonly_fields = ("reading_times", "link_report", "translations", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "slug", "description", "body", "keywords")}),
         (_("Publishing"), {"fields": ("status", "published_at", "category", "author_name", "key")}),
+        (_("Translations"), {"fields": ("source_language", "translations")}),
         (_("Cover image"), {"fields": ("cover_image", "image_url")}),
         (_("Suggested goals"), {"fields": ("suggested_goals",)}),
         (_("Checks"), {"fields": ("link_report", "reading_times", "created_at", "updated_at")}),
     )
+
+    def get_urls(self):
+        site = self.admin_site
+        return [
+            path("translations/", site.admin_view(overview_view(self)), name="articles_article_translations"),
+            path(
+                "<int:pk>/mark-updated/<str:language>/",
+                site.admin_view(mark_updated_view(self)),
+                name="articles_article_mark_updated",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("translation status"))
+    def translations(self, obj):
+        return translation_report(obj)
 
     @admin.display(description=_("title"))
     def display_title(self, obj):

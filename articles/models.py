@@ -27,6 +27,7 @@ from accounts.tracker.goal_templates import TEMPLATES_BY_KEY
 from articles.blocks import GUIDE_BLOCKS
 from articles.languages import IN_LANGUAGE, NOT_AVAILABLE_IN, SHOWING_VERSION, fallback_chain
 from articles.permissions import can_edit_guides
+from articles.translation_status import TranslationTracking, text_fields
 from rookie.lib.languages import LANGUAGE_CODES
 from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, SAVE_SECONDS, MarkdownTooComplex, Rendered, render_for_storage
 
@@ -164,7 +165,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
 
-class Article(models.Model):
+class Article(TranslationTracking, models.Model):
     Status = Status
 
     key = models.SlugField(
@@ -222,6 +223,18 @@ class Article(models.Model):
     # suggests; the guide page offers each one as "add to my goals". A list on the row, not a table,
     # so the guide page needs no extra query.
     suggested_goals = models.JSONField(_("suggested goals"), default=list, blank=True)
+    # Translation status (articles/translation_status.py): the language the others are translated
+    # from, a digest of that version's current text, and per other language the digest of the
+    # source text it was translated from.
+    source_language = models.CharField(
+        _("source language"),
+        max_length=5,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The version the others are translated from. Empty: the first language the guide has."),
+    )
+    source_digest = models.CharField(_("source text digest"), max_length=16, blank=True, editable=False)
+    translated_from = models.JSONField(_("translated from"), default=dict, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -257,17 +270,27 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or any(re.match(r"(title|slug|body)_", name) for name in update_fields):
+        texts_change = update_fields is None or any(re.match(r"(title|slug|body)_", name) for name in update_fields)
+        if texts_change or (update_fields is not None and "source_language" in update_fields):
             self.fill_derived_fields()
+            self.track_translations(self._stored_texts())
             if update_fields is not None:
                 derived = [f"{name}_{code}" for name in ("slug", *DERIVED_FIELDS) for code in LANGUAGE_CODES]
-                kwargs["update_fields"] = {*update_fields, *derived, "key"}
+                tracking = ("source_language", "source_digest", "translated_from")
+                kwargs["update_fields"] = {*update_fields, *derived, *tracking, "key"}
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        self.keep_source_text()
 
     def get_absolute_url(self):
         return self.version(translation.get_language()).url
+
+    def _stored_texts(self):
+        """The titles and texts as stored before this save (None for a new guide): one query."""
+        if self.pk is None:
+            return None
+        return Article.objects.filter(pk=self.pk).values(*text_fields()).first()
 
     # --- Language versions ----------------------------------------------------------------------
 
@@ -376,6 +399,28 @@ class Article(models.Model):
             first = next((getattr(self, f"slug_{code}") for code in fallback_chain(settings.LANGUAGE_CODE)
                           if getattr(self, f"slug_{code}", "")), "guide")  # fmt: skip
             self.key = first if not self.slug_taken(first) else self.unique_slug(first)
+
+
+class SourceText(models.Model):
+    """A source version's text as it was under one digest: what a stale translation's diff starts
+    from (articles/translation_status.py). One row per distinct source text of a guide."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="source_texts")
+    digest = models.CharField(max_length=16)
+    language = models.CharField(max_length=5)
+    body = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("source text")
+        verbose_name_plural = _("source texts")
+        constraints = [
+            # Also the index for the diff's look-up by guide and digest.
+            models.UniqueConstraint(fields=["article", "digest"], name="articles_sourcetext_one_per_digest"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}/{self.language}/{self.digest}"
 
 
 def derived_values(rendered: Rendered | None) -> dict:
