@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalCount, GoalStatus, Interaction
+from accounts.models import Contact, Event, FollowUp, GivingBudget, Goal, GoalCount, GoalStatus, Interaction
 from accounts.tracker import queries
 from accounts.tracker.contact_picker import ContactPickerField
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
@@ -184,6 +184,19 @@ class GoalStatusForm(forms.Form):
 
 class GoalTemplateForm(forms.Form):
     key = forms.ChoiceField(choices=[(template.key, template.title) for template in GOAL_TEMPLATES])
+
+
+# --- Time and money the member gives --------------------------------------------------------------
+
+
+class GivingBudgetForm(forms.ModelForm):
+    class Meta:
+        model = GivingBudget
+        fields = ["hours_per_month", "money_per_year", "currency"]
+        widgets = {
+            "hours_per_month": forms.NumberInput(attrs={"min": 0, "max": 744, "step": "0.5"}),
+            "money_per_year": forms.NumberInput(attrs={"min": 0, "step": "any"}),
+        }
 
 
 # --- Contacts -------------------------------------------------------------------------------------

@@ -12,16 +12,28 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalCount, GoalProgress, GoalStatus, Interaction, User
+from accounts.models import (
+    Contact,
+    Event,
+    FollowUp,
+    GivingBudget,
+    Goal,
+    GoalCount,
+    GoalProgress,
+    GoalStatus,
+    Interaction,
+    User,
+)
 from accounts.tracker import counting
 from accounts.tracker.charts import BarChart, LineChart, progress_line, week_starts, weekly_bars
-from networks.models import Evaluation, Network, Score
+from networks.models import Evaluation, Membership, MembershipStatus, Network, Score
 
 # Rows per dashboard section; each section links to its full list.
 DASHBOARD_LIMIT = 10
@@ -219,3 +231,97 @@ def progress_for(owner: User, *, today: datetime.date) -> Progress:
         goals=goal_charts(owner.pk, today=today),
         evaluations=evaluations_of(owner.pk),
     )
+
+
+# --- Time and money the member gives (the checklist's fifth point) --------------------------------
+
+# A network joined this long ago is due for a fresh look with the checklist.
+REEVALUATE_AFTER_MONTHS = 3
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day if it has fewer days (31 Jan + 1 → 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+@dataclass
+class Reevaluation:
+    """A joined network three months on, not evaluated since: the nudge to look at it again."""
+
+    membership: Membership
+    joined_on: datetime.date
+    due_on: datetime.date
+    last_evaluated: datetime.date | None
+
+
+@dataclass
+class Giving:
+    budget: GivingBudget | None
+    joined: list[Membership]
+    hours_asked: Decimal
+    # [(currency, amount a year)] the joined networks cost, the budget's currency first.
+    costs: list[tuple[str, Decimal]]
+    reevaluate: list[Reevaluation]
+
+    @property
+    def hours_left(self) -> Decimal | None:
+        return self.budget.hours_per_month - self.hours_asked if self.budget else None
+
+    @property
+    def cost_in_budget_currency(self) -> Decimal:
+        if self.budget is None:
+            return Decimal(0)
+        return sum((amount for currency, amount in self.costs if currency == self.budget.currency), Decimal(0))
+
+    @property
+    def money_left(self) -> Decimal | None:
+        return self.budget.money_per_year - self.cost_in_budget_currency if self.budget else None
+
+    @property
+    def other_costs(self) -> list[tuple[str, Decimal]]:
+        """Costs in currencies other than the budget's: shown, not converted."""
+        budget_currency = self.budget.currency if self.budget else None
+        return [(currency, amount) for currency, amount in self.costs if currency != budget_currency]
+
+
+def giving_for(owner: User, *, today: datetime.date) -> Giving:
+    """What the member said they would give against what the networks they joined ask, and the
+    joined networks due for a fresh evaluation, in three queries:
+
+    1. the budget   2. the joined memberships with their networks
+    3. the member's evaluations of those networks (the day each was last saved)
+    """
+    budget = GivingBudget.objects.filter(owner=owner).first()
+    joined = list(
+        Membership.objects.filter(member=owner, status=MembershipStatus.JOINED)
+        .select_related("network")
+        .order_by("network__name", "id")
+    )
+    hours = sum((membership.hours_per_month for membership in joined), Decimal(0))
+    costs: defaultdict[str, Decimal] = defaultdict(Decimal)
+    for membership in joined:
+        if membership.yearly_cost:
+            costs[membership.cost_currency] += membership.yearly_cost
+    first = budget.currency if budget else None
+    ordered_costs = sorted(costs.items(), key=lambda item: (item[0] != first, item[0]))
+    evaluated: dict[int, datetime.date] = {}
+    if joined:
+        for network_id, updated_at in Evaluation.objects.filter(
+            member=owner, network_id__in=[membership.network_id for membership in joined]
+        ).values_list("network_id", "updated_at"):
+            evaluated[network_id] = timezone.localdate(updated_at)
+    reevaluate = []
+    for membership in joined:
+        joined_on = membership.since or timezone.localdate(membership.created_at)
+        due_on = add_months(joined_on, REEVALUATE_AFTER_MONTHS)
+        last = evaluated.get(membership.network_id)
+        if due_on <= today and (last is None or last < due_on):
+            reevaluate.append(Reevaluation(membership, joined_on, due_on, last))
+    return Giving(budget=budget, joined=joined, hours_asked=hours, costs=ordered_costs, reevaluate=reevaluate)

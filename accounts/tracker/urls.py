@@ -5,7 +5,17 @@ Every object URL looks its object up through the signed-in member (someone else'
 
 from django.urls import include, path
 
-from accounts.tracker.views import contact_search, contacts, dashboard, events, followups, goals, interactions, progress
+from accounts.tracker.views import (
+    contact_search,
+    contacts,
+    dashboard,
+    events,
+    followups,
+    giving,
+    goals,
+    interactions,
+    progress,
+)
 
 app_name = "tracker"
 
@@ -13,6 +23,8 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     # The member's own charts: activity per week, goals over time, networks evaluated.
     path("progress/", progress.progress, name="progress"),
+    # The time and money the member gives to networks, against what the joined ones ask.
+    path("giving/", giving.giving, name="giving"),
     # Goals
     path("goals/", goals.goal_list, name="goal_list"),
     path("goals/add/", goals.goal_add, name="goal_add"),

@@ -249,6 +249,8 @@ PLAIN_URLS = {
     "tracker:dashboard": signed_in(GET),
     "tracker:goal_list": signed_in(GET),
     "tracker:progress": signed_in(GET),
+    # The member's own budget of time and money, against their own joined networks.
+    "tracker:giving": signed_in(GET, POST),
     "tracker:goal_add": signed_in(GET, POST),
     "tracker:goal_templates": signed_in(GET),
     "tracker:goal_add_template": signed_in(POST),
