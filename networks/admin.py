@@ -1,7 +1,8 @@
 """Editors moderate suggested networks here (status filter; approve and hide actions) and translate
-the texts. Editors hold view/change on networks and criteria (migration 0005), not add or delete,
-and view/add/change on places (0011): a network's city is picked from them, and a new city's names
-are translated there."""
+the texts. Approving or hiding a suggested network answers the member who suggested it, with the
+"reason for the member" written on the network's page (networks/answers.py). Editors hold
+view/change on networks and criteria (migration 0005), not add or delete, and view/add/change on
+places (0011): a network's city is picked from them, and a new city's names are translated there."""
 
 import logging
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from networks.answers import suggestion_answers_record
 from networks.forms import LanguagesFieldMixin
 from networks.models import Criterion, CriterionStats, Evaluation, Membership, Network, Place, Score
 from networks.signals import networks_updated
@@ -94,16 +96,33 @@ class NetworkAdmin(TabbedTranslationAdmin):
         ),
         (
             _("Review"),
-            {"fields": ["submitted_by", "created_at", "updated_at", "evaluation_count", "score_average"]},
+            {
+                "fields": [
+                    "review_reason",
+                    "submitted_by",
+                    "created_at",
+                    "updated_at",
+                    "evaluation_count",
+                    "score_average",
+                ]
+            },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "status" in form.changed_data:
+            # A suggested network approved or hidden here: its suggester is told (once per status).
+            suggestion_answers_record(network_ids=[obj.pk])
 
     @admin.action(description=_("Approve the selected networks"), permissions=["change"])
     def approve(self, request, queryset):
         ready = queryset.filter(_readable_everywhere())
         skipped = queryset.count() - ready.count()
-        updated = ready.exclude(status=Network.Status.APPROVED).update(status=Network.Status.APPROVED)
+        changing = list(ready.exclude(status=Network.Status.APPROVED).values_list("pk", flat=True))
+        updated = Network.objects.filter(pk__in=changing).update(status=Network.Status.APPROVED)
         networks_updated.send(sender=Network)  # update() sends no post_save
+        suggestion_answers_record(network_ids=changing)
         self.message_user(
             request,
             ngettext("%(count)d network approved.", "%(count)d networks approved.", updated) % {"count": updated},
@@ -123,8 +142,10 @@ class NetworkAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Hide the selected networks"), permissions=["change"])
     def hide(self, request, queryset):
-        updated = queryset.exclude(status=Network.Status.HIDDEN).update(status=Network.Status.HIDDEN)
+        changing = list(queryset.exclude(status=Network.Status.HIDDEN).values_list("pk", flat=True))
+        updated = Network.objects.filter(pk__in=changing).update(status=Network.Status.HIDDEN)
         networks_updated.send(sender=Network)  # update() sends no post_save
+        suggestion_answers_record(network_ids=changing)
         self.message_user(
             request,
             ngettext("%(count)d network hidden.", "%(count)d networks hidden.", updated) % {"count": updated},

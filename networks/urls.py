@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks.views import catalogue, evaluations, members
+from networks.views import answers, catalogue, evaluations, members
 
 app_name = "networks"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("priorities/", evaluations.priorities, name="priorities"),
     path("evaluations/<int:pk>/delete/", evaluations.evaluation_remove, name="evaluation_delete"),
     path("memberships/<int:pk>/delete/", members.membership_remove, name="membership_delete"),
+    # The notice of an editor's answer to a network the member suggested, closed by its member.
+    path("answers/dismiss/", answers.answer_dismiss, name="answer_dismiss"),
     path("<slug:slug>/", catalogue.network_detail, name="detail"),
     path("<slug:slug>/evaluate/", evaluations.network_evaluate, name="evaluate"),
     path("<slug:slug>/membership/", members.membership_edit, name="membership"),

@@ -1,5 +1,6 @@
 """networks' models, one module per concern: places, the catalogue, evaluations, and the member's own relations."""
 
+from networks.models.answers import ANSWERED, SuggestionAnswer
 from networks.models.catalogue import (
     MEETING_MODES,
     RESERVED_SLUGS,
@@ -17,6 +18,7 @@ from networks.models.members import DEFAULT_WEIGHT, WEIGHT_MAX, WEIGHT_MIN, Memb
 from networks.models.places import Country, Place, countries_named, country_name, place_named, sort_key
 
 __all__ = [
+    "ANSWERED",
     "DEFAULT_WEIGHT",
     "MEETING_MODES",
     "RESERVED_SLUGS",
@@ -40,6 +42,7 @@ __all__ = [
     "Priority",
     "Scope",
     "Score",
+    "SuggestionAnswer",
     "countries_named",
     "country_name",
     "place_named",

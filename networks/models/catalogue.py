@@ -243,6 +243,16 @@ class Network(models.Model):
         blank=True,
         related_name="submitted_networks",
     )
+    # Sent to the member who suggested the network with the answer (networks/answers.py).
+    review_reason = models.TextField(
+        _("reason for the member"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Why it is approved or hidden, in a sentence or two. The member who suggested it gets this "
+            "with the answer, on their overview and by e-mail."
+        ),
+    )
     # Denormalised from the evaluations by networks.services.network_stats_refresh.
     evaluation_count = models.PositiveIntegerField(_("evaluations"), default=0, editable=False)
     score_average = models.FloatField(
