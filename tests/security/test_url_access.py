@@ -232,6 +232,8 @@ PLAIN_URLS = {
     "accounts:password_reset_complete": public(GET),
     "accounts:data_export": signed_in(POST),
     "accounts:mail_settings": signed_in(POST),
+    # Closing the notice of an answer to a suggested network: the answer's id is in the form (not theirs: 404).
+    "networks:answer_dismiss": signed_in(POST),
     "accounts:account_delete": signed_in(GET, POST),
     "accounts:account_deleted": public(GET),
     "articles:list": public(GET),
