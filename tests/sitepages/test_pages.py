@@ -199,3 +199,23 @@ def test_a_guide_links_to_the_contact_page_in_the_readers_language(client):
     html = client.get("/sv/guides/blog-sv/").content.decode()
     assert '<a href="/sv/pages/contact/">Kontakta oss</a>' in html
     assert client.get("/sv/pages/contact/").status_code == 200
+
+
+def test_a_page_takes_one_query(client, django_assert_num_queries):
+    # The page row. The starter contact page links to sections only (no guide slugs), so the guide
+    # resolver asks nothing; an anonymous visitor without a session costs no session or user query.
+    with django_assert_num_queries(1):
+        assert client.get("/sv/pages/contact/").status_code == 200
+
+
+def test_a_link_to_a_guide_costs_one_more_query(client, django_assert_num_queries):
+    from articles.models import Status
+    from tests.factories import article_in
+
+    article_in(["en"], key="coffee", status=Status.PUBLISHED)
+    _write("terms", "en", "Terms of use", "Read [our guide](/guides/coffee-en/) and [a missing one](/guides/nope/).")
+    # The page row, then the public guides the text names.
+    with django_assert_num_queries(2):
+        html = client.get("/en/pages/terms/").content.decode()
+    assert '<a href="/en/guides/coffee-en/">our guide</a>' in html
+    assert "a missing one" in html and "/guides/nope/" not in html
