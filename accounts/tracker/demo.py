@@ -7,10 +7,21 @@ adding more. Dates are relative to the first run.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.models import Contact, Event, FollowUp, Goal, GoalCount, GoalKind, Interaction, InteractionKind
+from accounts.models import (
+    Contact,
+    Event,
+    FollowUp,
+    GivingBudget,
+    Goal,
+    GoalCount,
+    GoalKind,
+    Interaction,
+    InteractionKind,
+)
 from accounts.tracker import services
 from networks.models import Network
 
@@ -292,6 +303,11 @@ def seed(*, users, stdout):
                 due_date=today + datetime.timedelta(days=due_in),
                 today=today - datetime.timedelta(days=GOALS_SET_DAYS_AGO),
             )
+    # What she will give to networks (the checklist's fifth point), in her language's currency.
+    GivingBudget.objects.get_or_create(
+        owner=member,
+        defaults={"hours_per_month": Decimal("4"), "money_per_year": Decimal("1500"), "currency": "SEK"},
+    )
     stdout.write(f"Tracker demo: {len(contacts)} contacts, events and goals for {member.email}")
 
 

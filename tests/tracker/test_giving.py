@@ -6,9 +6,11 @@ alice states her budget; charlie is a stranger whose memberships must never show
 """
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -173,3 +175,11 @@ def test_the_page_runs_the_same_number_of_queries_whatever_the_networks(alice, a
         membership = _joined(alice, since=queries.add_months(TODAY, -4))
         evaluate(alice, membership.network, [4, 4, 4, 4, 4])
     assert count() == few
+
+
+def test_the_demo_member_has_a_budget_to_compare_with():
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())  # idempotent: still one row
+    budget = GivingBudget.objects.get()
+    assert budget.owner.email == "member@demo.rookie.test"
+    assert queries.giving_for(budget.owner, today=TODAY).joined
