@@ -105,6 +105,16 @@ def test_the_menu_opens_with_the_keyboard(browser, live_server, alice):
         assert page.evaluate("document.querySelector('header.site-header').getBoundingClientRect().height") <= 56
         page.keyboard.press("Tab")
         expect(navigation.get_by_role("link").first).to_be_focused()
+        # Escape closes it and puts the focus back on its button (static/js/menu.js); so does a
+        # click elsewhere.
+        page.keyboard.press("Escape")
+        expect(navigation.get_by_role("link", name="Profiili")).to_be_hidden()
+        expect(menu).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(navigation.get_by_role("link", name="Profiili")).to_be_visible()
+        page.mouse.click(10, 720)  # below the open menu, on the page
+        expect(navigation.get_by_role("link", name="Profiili")).to_be_hidden()
+        menu.click()
         navigation.get_by_role("link", name="Profiili").click()
         expect(page).to_have_url(re.compile(r"/fi/accounts/profile/$"))
     finally:
