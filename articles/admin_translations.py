@@ -71,24 +71,16 @@ class TranslationStatusFilter(admin.SimpleListFilter):
 
 
 def translation_report(article, request=None):
-    """Each language's state on the change page; a stale one with the source's changes since and
-    a "Mark as updated" button (submitting to its own URL with `formaction`, as the change page
-    is one form)."""
+    """Each language's state on the change page, a stale one with the source's changes since, and
+    a link to the overview to mark it updated."""
     if article is None or not article.pk:
         return "—"
     states = article.translation_states(with_diffs=True)
     names = language_names()
-    rows = [
-        {
-            "state": state,
-            "name": names[state.language],
-            "label": STATUS_LABELS[state.status],
-            "mark_url": reverse("admin:articles_article_mark_updated", args=[article.pk, state.language]),
-        }
-        for state in states
-    ]
+    rows = [{"state": state, "name": names[state.language], "label": STATUS_LABELS[state.status]} for state in states]
+    context = {"rows": rows, "pk": article.pk, "stale": any(state.is_stale for state in states)}
     # The template autoescapes every diff line: a source text is shown as text, never as HTML.
-    return mark_safe(render_to_string("admin/articles/translation_report.html", {"rows": rows}, request=request))
+    return mark_safe(render_to_string("admin/articles/translation_report.html", context, request=request))
 
 
 def overview_view(model_admin):

@@ -125,4 +125,5 @@ def source_diff(before: str, after: str) -> tuple[str, ...]:
     lines = difflib.unified_diff(
         normalized(before).split("\n"), normalized(after).split("\n"), lineterm="", n=DIFF_CONTEXT
     )
-    return tuple(line for line in lines if not line.startswith(("---", "+++")))
+    # Blank lines between paragraphs carry no change a translator needs to see.
+    return tuple(line for line in lines if not line.startswith(("---", "+++")) and line[1:].strip())

@@ -29,9 +29,8 @@ def _states(article):
 
 def _cells(html, article):
     """{language: status} of the guide's row on the overview."""
-    row = re.search(
-        rf"<tr>\s*<th scope=\"row\"><a href=\"/admin/articles/article/{article.pk}/change/\">.*?</tr>", html, re.DOTALL
-    )
+    link = f'<th scope="row"><a href="/admin/articles/article/{article.pk}/change/">'
+    row = re.search(rf"<tr[^>]*>\s*{re.escape(link)}.*?</tr>", html, re.DOTALL)
     if row is None:
         return {}
     statuses = re.findall(r'<td class="translation-(\w+)">', row.group(0))
@@ -107,12 +106,16 @@ def test_saving_the_admin_form_unchanged_keeps_the_status(editor_client, guide):
     assert _states(guide)["da"] == STALE and _states(guide)["fi"] == STALE
 
 
-def test_the_change_page_shows_the_status_and_a_mark_button(editor_client, guide):
+def test_the_change_page_shows_the_status_and_links_to_the_overview(editor_client, guide):
     guide.body_sv = "## Start\n\nNy text.\n"
     guide.save()
     html = editor_client.get(reverse("admin:articles_article_change", args=[guide.pk])).content.decode()
-    assert f'formaction="{_mark(guide, "da")}"' in html and f'formaction="{_mark(guide, "fi")}"' in html
-    assert "<ins>+Ny text.</ins>" in html
+    assert html.count("needs updating") == 2 and "<ins>+Ny text.</ins>" in html
+    assert f'href="{OVERVIEW}#guide-{guide.pk}"' in html
+    # No submit button inside the change form but Django's own: Enter in a field still saves.
+    report = html.split('class="translation-report"', 1)[1].split("</fieldset>", 1)[0]
+    assert "<button" not in report
+    assert f'<tr id="guide-{guide.pk}">' in editor_client.get(OVERVIEW).content.decode()
 
 
 def test_the_changelist_filters_missing_and_stale_translations(editor_client, guide):
