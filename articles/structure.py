@@ -50,10 +50,10 @@ _ATX_RE = re.compile(r"^\s{0,3}#{1,6}\s")
 _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 _BLOCK_RE = re.compile(r"^\s{0,3}([#>|`~<]|[-*+]\s|\d+[.)]\s|\[\[)")
 _SENTENCE_END = tuple(".,;:…")
+# "By Maria Sjöberg", "Av Maria Sjöberg", "Text: …": a byline names a person (capitalised words).
 _AUTHOR_LINE_RE = re.compile(
-    r"^\s*(?:by|av|af|text|tekst|teksti|kirjoittanut|kirjoittaja|författare|forfatter)[:\s]+"
-    r"(?P<name>[^\W\d_][\w.'’\- ]{1,80}?)\s*$",
-    re.IGNORECASE,
+    r"^\s*(?i:by|av|af|text|tekst|teksti|kirjoittanut|kirjoittaja|författare|forfatter)(?::\s*|\s+)"
+    r"(?P<name>[A-ZÅÄÖÆØÜ][\w'’.-]+(?: (?:[A-ZÅÄÖÆØÜ][\w'’.-]+|af|av|von|van|de)){1,3})\s*$"
 )
 _BIO_RE = re.compile(r"^(?P<first>[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+)(?: [A-ZÅÄÖÆØÜ][\w’'-]+){1,2}(?= )")
 _WORD_RE = re.compile(r"\w+")

@@ -236,3 +236,22 @@ def test_it_imports_each_seed_with_its_structure(client):
             listing = client.get(f"/{language}/guides/").content.decode()
             assert description[:40] in listing.replace("&#x27;", "'"), path.name
     assert plain_texts >= 1
+
+
+@pytest.mark.parametrize(
+    ("opening", "author"),
+    [
+        ("Av Sara Exempel", "Sara Exempel"),
+        ("By Maria Testdottir", "Maria Testdottir"),
+        ("Text: Anna af Prov", "Anna af Prov"),
+        ("Kirjoittanut Matti Koe", "Matti Koe"),
+        ("Av och till går jag på event.", ""),
+        ("By the way", ""),
+    ],
+)
+def test_it_takes_the_author_only_from_a_byline_naming_a_person(opening, author):
+    from articles.structure import shape
+
+    shaped = shape(f"{opening}\n\nEn text här.\n\nOch en till.\n", plain=True, has_description=False)
+    assert shaped.author == author
+    assert (opening in shaped.body) == (not author)
