@@ -17,17 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from rookie.lib.email import send_templated_email
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class MailKind:
     key: str  # in the salt and the settings form; never changes, or sent links stop working
     field: str  # the User's boolean field
     # "You will no longer get …" on the confirmation page, and the label on the profile.
-    label: Promise
+    label: StrOrPromise
 
 
 COACHING_COMMENTS = MailKind(

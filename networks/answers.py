@@ -58,7 +58,7 @@ def suggestion_answers_record(*, network_ids: Iterable[int]) -> list[SuggestionA
                     reason=network.review_reason,
                 )
                 for network in networks
-                if (network.pk, network.status) not in answered
+                if network.submitted_by_id is not None and (network.pk, network.status) not in answered
             ]
         )
         if new:
