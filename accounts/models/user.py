@@ -90,6 +90,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Who you are and what you are looking for, in two or three sentences."),
     )
+    # The member's own ways to be reached, and which of them "my card" (accounts/tracker/card.py) shares:
+    # a QR code shown at events that puts the name and the chosen details into the scanner's contacts.
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), max_length=300, blank=True)
+    card_email = models.BooleanField(_("e-mail address on my card"), default=False)
+    card_phone = models.BooleanField(_("phone on my card"), default=False)
+    card_linkedin = models.BooleanField(_("LinkedIn profile on my card"), default=False)
+    card_pitch = models.BooleanField(_("elevator pitch on my card"), default=False)
     # When the member hid the "First steps" box on their overview (accounts/tracker/first_steps.py);
     # empty while it is shown. A time rather than a flag, so support can tell when.
     first_steps_hidden_at = models.DateTimeField(_("first steps hidden"), null=True, blank=True)
