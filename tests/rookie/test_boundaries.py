@@ -9,7 +9,7 @@ from pathlib import Path
 from articles.links import guide_link_rules
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("accounts", "articles", "networks", "rookie", "bench")
+APPS = ("accounts", "articles", "networks", "rookie", "bench", "sitepages")
 
 
 def _python_files(*folders):

@@ -32,7 +32,7 @@ from tests.security.test_url_access import GET, MEDIA_PATTERN, PARAM_URLS, PLAIN
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ("accounts", "articles", "networks", "rookie")
+APPS = ("accounts", "articles", "networks", "rookie", "sitepages")
 HELPER = ROOT / "rookie" / "lib" / "querystring.py"
 
 # Nobody, the owner, a stranger, a coach with a "progress and contacts" grant, an editor.
