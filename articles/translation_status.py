@@ -33,7 +33,8 @@ def text_digest(language: str, title: str | None, body: str | None) -> str:
 
 
 def text_fields() -> list[str]:
-    return [f"{name}_{code}" for name in ("title", "body") for code in LANGUAGE_CODES]
+    """What `track_translations` compares with the stored guide."""
+    return [f"{name}_{code}" for name in ("title", "body") for code in LANGUAGE_CODES] + ["source_language"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ class TranslationTracking:
             source, getattr(self, f"title_{source}", ""), getattr(self, f"body_{source}", "")
         )
         records = {code: value for code, value in (self.translated_from or {}).items() if code in self.languages}
+        if previous is not None and previous.get("source_language") not in ("", None, source):
+            # Another language became the source: the records compared with the old one mean
+            # nothing now; every version counts as translated from the new source as it is.
+            records = {}
         records.pop(source, None)
         for code in self.languages:
             if code == source:

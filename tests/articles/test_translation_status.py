@@ -174,3 +174,14 @@ def test_existing_guides_start_up_to_date():
     migration.start_tracking(apps, None)
     assert _states(article) == {"en": SOURCE, "sv": MISSING, "da": MISSING, "fi": CURRENT}
     assert SourceText.objects.filter(article=article).count() == 1
+
+
+def test_choosing_another_source_starts_afresh(guide):
+    guide.body_sv = "## Start\n\nNy text.\n"
+    guide.save()
+    guide.source_language = "da"
+    guide.save()
+    assert _states(guide) == {"en": MISSING, "sv": CURRENT, "da": SOURCE, "fi": CURRENT}
+    guide.body_da = "## Start\n\nNy dansk tekst.\n"
+    guide.save()
+    assert _states(guide) == {"en": MISSING, "sv": STALE, "da": SOURCE, "fi": STALE}
