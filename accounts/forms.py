@@ -1,5 +1,7 @@
 import functools
+import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.dates import get_timezone_location
@@ -14,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.models.time_zones import NORDIC_TIME_ZONES, TIME_ZONE_COUNTRIES
+from accounts.tracker.card import CARD_CHOICES, CARD_FLAGS, CARD_SOURCES, card_shares
+from accounts.tracker.transfers.vcard import is_linkedin_url
 from rookie.lib.identity import canonical_email, email_is_plain
 from rookie.lib.languages import LANGUAGE_CODES
 
@@ -130,6 +134,9 @@ class EmailPasswordResetForm(PasswordResetForm):
         return (user for user in users if user.has_usable_password())
 
 
+# As the tracker's contact form: digits, spaces and + ( ) . / - only.
+_PHONE = re.compile(r"^\+?[0-9 ()./-]{3,40}$")
+
 # One select per position, so the order can be chosen without JavaScript.
 READING_LANGUAGE_LABELS: tuple[Promise, ...] = (
     _("First language"),
@@ -207,6 +214,27 @@ class ProfileForm(forms.ModelForm):
         help_text=_("Dates and times are shown in this time zone, and your day starts at midnight in it."),
     )
 
+    # Declared for https as the scheme a bare "linkedin.com/in/…" gets.
+    linkedin_url = forms.URLField(
+        label=capfirst(User._meta.get_field("linkedin_url").verbose_name),
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+        help_text=_("For example https://www.linkedin.com/in/name"),
+    )
+    # Which details "my card" carries besides the name (accounts/tracker/card.py); stored in User.card_*.
+    card_shares = forms.MultipleChoiceField(
+        label=_("On your card at events"),
+        required=False,
+        choices=[(choice, label) for choice, label, _flag, _field in CARD_CHOICES],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "At an event you can show your card as a QR code: a phone that scans it adds your name and "
+            "the details you tick here to its contacts."
+        ),
+    )
+
     class Meta:
         model = User
         fields = [
@@ -216,6 +244,8 @@ class ProfileForm(forms.ModelForm):
             "field_of_work",
             "career_stage",
             "elevator_pitch",
+            "phone",
+            "linkedin_url",
         ]
         labels = {"preferred_language": _("Language for e-mails and the calendar")}
         help_texts = {
@@ -224,11 +254,15 @@ class ProfileForm(forms.ModelForm):
                 "in this language. The language buttons at the top change only the pages."
             )
         }
-        widgets = {"elevator_pitch": forms.Textarea(attrs={"rows": 4, "maxlength": 600})}
+        widgets = {
+            "elevator_pitch": forms.Textarea(attrs={"rows": 4, "maxlength": 600}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        }
 
     def __init__(self, *args, browser_languages: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = time_zone_choices(translation.get_language() or settings.LANGUAGE_CODE)
+        self.fields["card_shares"].initial = card_shares(self.instance)
         # A member who never chose starts from what their browser asks for, which is what they get.
         initial = self.instance.reading_language_list or list(browser_languages or [])
         choices = [("", "—"), *settings.LANGUAGES]
@@ -254,6 +288,41 @@ class ProfileForm(forms.ModelForm):
     def clean_time_zone(self):
         return self.cleaned_data["time_zone"] or self.instance.time_zone
 
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and not _PHONE.match(phone):
+            raise forms.ValidationError(_("Please enter a phone number with digits, spaces and + ( ) - only."))
+        return phone
+
+    def clean_linkedin_url(self):
+        url = self.cleaned_data["linkedin_url"].strip()
+        if not url:
+            return url
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not is_linkedin_url(url):
+            raise forms.ValidationError(_("Please enter a link to a LinkedIn profile (linkedin.com)."))
+        # One spelling, as the tracker keeps its contacts' (se.linkedin.com, http:// and a trailing
+        # slash are the same page).
+        return f"https://www.linkedin.com{parts.path.rstrip('/')}"
+
+    def clean_card_shares(self):
+        # Fields clean in order, so the phone, LinkedIn and pitch posted with this form are here (one
+        # with an error of its own is not, and that error says enough).
+        shares, posted = self.cleaned_data["card_shares"], self.cleaned_data
+        empty = {
+            "phone": _("Fill in your phone number above to put it on your card."),
+            "linkedin": _("Fill in your LinkedIn profile above to put it on your card."),
+            "pitch": _("Write your elevator pitch above to put it on your card."),
+        }
+        errors = [
+            message
+            for choice, message in empty.items()
+            if choice in shares and CARD_SOURCES[choice] in posted and not posted[CARD_SOURCES[choice]]
+        ]
+        if errors:
+            raise forms.ValidationError(errors)
+        return shares
+
     def clean(self):
         cleaned = super().clean()
         codes: list[str] = []
@@ -275,6 +344,8 @@ class ProfileForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.reading_languages = self.cleaned_data["reading_languages"]
+        for choice, flag in CARD_FLAGS.items():
+            setattr(self.instance, flag, choice in self.cleaned_data["card_shares"])
         return super().save(commit=commit)
 
 

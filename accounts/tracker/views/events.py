@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.models import Event, GoalKind
 from accounts.responses import render_form
 from accounts.tracker import access, services
+from accounts.tracker.card import card_items, card_qr, card_svg
 from accounts.tracker.forms import DebriefForm, EventForm, EventQuickAddForm
 from accounts.tracker.views.common import confirm_delete
 from rookie.lib.querystring import query_int
@@ -109,6 +110,9 @@ def event_during(request, pk):
             "goal": _meet_goal(event),
             "met": list(met[:DURING_LIMIT]),
             "met_count": met.count(),
+            # My card: the QR code the other person scans, and what it holds in words.
+            "card_svg": card_svg(card_qr(request.user)),
+            "card_items": card_items(request.user),
         },
     )
 
