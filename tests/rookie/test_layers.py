@@ -36,6 +36,10 @@ FORBIDDEN = {
         "import accounts.tracker.queries",
     ),
     "Only the benchmark imports the benchmark": ("articles/layer_probe.py", "import bench.data"),
+    "Guides do not import the site pages (the pages build on the guides' language and link rules)": (
+        "articles/layer_probe.py",
+        "import sitepages.models",
+    ),
 }
 
 
