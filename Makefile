@@ -114,6 +114,18 @@ screenshots: install
 bench: install
 	$(BIN)/python scripts/bench.py
 
+# send_reminders for many members (docs/PERFORMANCE.md, "Reminders"): REMINDERS_MEMBERS on a PostgreSQL
+# database of its own, timed with one worker and with two started together.
+REMINDERS_DATABASE := rookie_bench_reminders
+REMINDERS_MEMBERS ?= 100000
+REMINDERS_ENV := BENCH_ENABLED=1 DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=localhost DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(REMINDERS_DATABASE)
+.PHONY: bench-reminders
+bench-reminders: install
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$(REMINDERS_DATABASE)'" | grep -q 1 \
+	  || createdb -h 127.0.0.1 -U postgres $(REMINDERS_DATABASE)
+	$(REMINDERS_ENV) $(MANAGE) migrate --noinput --verbosity 0
+	$(REMINDERS_ENV) $(MANAGE) bench_reminders --members $(REMINDERS_MEMBERS) --force
+
 # Restarts the machine's PostgreSQL under load and fails on a 5xx once it is back (needs root;
 # disturbs other PostgreSQL users for seconds). PG_RESTART_DATABASE_URL picks the throwaway database.
 .PHONY: pg-restart-check
