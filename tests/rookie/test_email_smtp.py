@@ -4,6 +4,7 @@ and the link in it turns that kind of mail off without a log-in (docs/mail.md)."
 
 import datetime
 import email
+import re
 import socket
 import threading
 from email.message import EmailMessage
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import signing
+from django.template.loader import render_to_string
 
 from accounts.coaching import services as coaching
 from accounts.mail_preferences import (
@@ -262,3 +264,22 @@ def test_it_turns_each_kind_on_again_from_the_profile(alice_client, alice):
 def test_it_keeps_the_mail_settings_to_signed_in_posts(client, alice_client):
     assert client.post("/en/accounts/mail/settings/").status_code == 302  # to the log-in page
     assert alice_client.get("/en/accounts/mail/settings/").status_code == 405
+
+
+def test_the_profile_shows_each_kind_with_its_state(alice, rf):
+    # The partial accounts/profile.html includes: one labelled checkbox per kind, ticked while it is on.
+    User.objects.filter(pk=alice.pk).update(mail_coaching_suggestions=False)
+    alice.refresh_from_db()
+    request = rf.get("/en/accounts/profile/")
+    request.user = alice
+    html = render_to_string("accounts/unsubscribe_settings.html", {"user": alice}, request=request)
+    assert 'action="/en/accounts/mail/settings/"' in html
+    for field, ticked in [
+        ("mail_coaching_comments", True),
+        ("mail_coaching_suggestions", False),
+        ("mail_network_answers", True),
+    ]:
+        element_id = field.replace("_", "-")
+        [tag] = re.findall(rf'<input type="checkbox" name="{field}" id="{element_id}"[^>]*>', html)
+        assert ("checked" in tag) is ticked, field
+        assert f'<label for="{element_id}">' in html
