@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import signing
+from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 
 from accounts.coaching import services as coaching
@@ -27,6 +28,7 @@ from accounts.mail_preferences import (
 )
 from accounts.models import CalendarFeed, GoalKind, GrantScope, User
 from accounts.tracker.transfers.reminders import reminders_send
+from rookie.lib.email import send_templated_email
 from tests.factories import CoachFactory, FollowUpFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +285,38 @@ def test_the_profile_shows_each_kind_with_its_state(alice, rf):
         [tag] = re.findall(rf'<input type="checkbox" name="{field}" id="{element_id}"[^>]*>', html)
         assert ("checked" in tag) is ticked, field
         assert f'<label for="{element_id}">' in html
+
+
+def test_the_library_refuses_a_repeated_mail_without_html_or_with_a_relative_link(settings):
+    settings.TEMPLATES = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {
+                            "m/text_subject.txt": "S",
+                            "m/text.txt": "T",
+                            "m/both_subject.txt": "S",
+                            "m/both.txt": "T {{ unsubscribe_url }}",
+                            "m/both.html": "<p>{{ unsubscribe_url }}</p>",
+                        },
+                    )
+                ]
+            },
+        }
+    ]
+    with pytest.raises(ImproperlyConfigured):
+        send_templated_email(to="a@example.com", language="en", template="m/text", context={}, unsubscribe_url=SITE)
+    with pytest.raises(ImproperlyConfigured):
+        send_templated_email(to="a@example.com", language="en", template="m/both", context={}, unsubscribe_url="/off/")
+    message = send_templated_email(
+        to="a@example.com", language="fi", template="m/both", context={}, unsubscribe_url=f"{SITE}/off/x/"
+    )
+    assert message.body == f"T {SITE}/off/x/"
+    assert message.extra_headers["List-Unsubscribe"] == f"<{SITE}/off/x/>"
+    assert message.extra_headers["Content-Language"] == "fi"
+    # Mail that is not repeated (a password reset) has its language, and no unsubscribe headers.
+    plain = send_templated_email(to="a@example.com", language="da", template="m/text", context={})
+    assert plain.extra_headers == {"Content-Language": "da"}
