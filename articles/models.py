@@ -498,3 +498,39 @@ class ArticleVersion:
             with translation.override(code):
                 links.append((code, reverse("articles:detail", kwargs={"slug": getattr(self.article, f"slug_{code}")})))
         return links
+
+
+class ImageAsset(models.Model):
+    """An image uploaded through the writing desk, kept with its alt text so editors can reuse it in
+    any guide (articles/desk.py). The file went through rookie/lib/images.py's check on upload."""
+
+    file = models.ImageField(_("file"), upload_to=settings.MARKDOWNX_MEDIA_PATH, max_length=255)
+    alt_text = models.CharField(
+        _("alt text"), max_length=250, help_text=_("What the image shows, for readers who cannot see it.")
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="articles_imageasset_alt_text_required"),
+        ]
+
+    def __str__(self):
+        return self.alt_text
+
+    @property
+    def markdown(self):
+        # Brackets would end the alt text early; the URL is the storage's own (no spaces, no parentheses).
+        alt = " ".join(self.alt_text.replace("[", "(").replace("]", ")").split())
+        return f"![{alt}]({self.file.url})"
