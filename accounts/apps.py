@@ -9,9 +9,12 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from accounts import (
             auth_logging,  # noqa: F401 (connects the log-in signal receivers)
+            network_answers,
             signals,
         )
         from accounts.coaching import dashboard  # noqa: F401 (registers coaching's box on the dashboard)
 
         # What makes cached member pages stale.
         signals.connect()
+        # A member hears when the network they suggested is approved or hidden.
+        network_answers.connect()

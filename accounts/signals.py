@@ -64,8 +64,9 @@ def _between_changed(sender: type, instance: Any, **kwargs: Any) -> None:
 
 
 def _evaluation_changed(sender: type, instance: Evaluation, **kwargs: Any) -> None:
-    # Only the member's own overview shows it (a first step ticks off): no coach page, no query.
-    pagecache.bump_members([instance.member_id])
+    # The member's overview (a first step ticks off) and, through goals that count evaluated
+    # networks, their coaches' pages.
+    member_data_changed([instance.member_id])
 
 
 def _user_changed(sender: type, instance: User, update_fields: Iterable[str] | None = None, **kwargs: Any) -> None:

@@ -23,6 +23,7 @@ from accounts.models import (
     Contact,
     Event,
     FollowUp,
+    GivingBudget,
     Goal,
     GoalKind,
     GoalProgress,
@@ -36,7 +37,7 @@ from accounts.models import (
 )
 from accounts.roles import make_editor
 from articles.models import Article, Category, Status
-from networks.models import Criterion, Membership, Network, Priority
+from networks.models import Criterion, Membership, Network, Priority, SuggestionAnswer
 from networks.services import evaluation_save
 
 TEST_PASSWORD = "correct-horse-battery-42"
@@ -306,7 +307,10 @@ def personal_data(member, coach, *, n=1, scores=(4, 4, 4, 4, 4)) -> dict:
         FollowUpFactory(owner=member, contact=contact)
         MembershipFactory(member=member, network=network, status=Membership.Status.JOINED)
         rows["evaluations"].append(evaluate(member, network, list(scores), comment=f"Comment {i}", notes=None))
-        NetworkFactory(submitted_by=member, status=Network.Status.PENDING)
+        suggested = NetworkFactory(submitted_by=member, status=Network.Status.HIDDEN)
+        SuggestionAnswer.objects.create(
+            network=suggested, member=member, status=Network.Status.HIDDEN, reason="Already listed."
+        )
         ReminderLog.objects.create(owner=member, sent_on=today - datetime.timedelta(days=i), follow_up_count=1)
         rows["events"].append(event)
         rows["goals"].append(goal)
@@ -315,6 +319,7 @@ def personal_data(member, coach, *, n=1, scores=(4, 4, 4, 4, 4)) -> dict:
     for criterion in Criterion.objects.all():
         Priority.objects.update_or_create(member=member, criterion=criterion, defaults={"weight": 4})
     CalendarFeed.objects.get_or_create(owner=member)
+    GivingBudget.objects.get_or_create(owner=member, defaults={"hours_per_month": 4, "money_per_year": 1200})
     rows["grant"] = GrantFactory(member=member, coach=coach, scope=GrantScope.FULL)
     comment = CommentFactory(member=member, coach=coach, author=coach, goal=rows["goals"][0])
     CommentFactory(member=member, coach=coach, author=member, parent=comment)

@@ -83,8 +83,9 @@ SECTIONS = (
     Section("contacts", "accounts.Contact", ("owner",), related=("met_at_network__name", "met_at_event__name")),
     Section("interactions", "accounts.Interaction", ("owner",), related=("contact__name",)),
     Section("follow_ups", "accounts.FollowUp", ("owner",), related=("contact__name",)),
-    Section("reminders_sent", "accounts.ReminderLog", ("owner",)),
+    Section("reminders_sent", "accounts.ReminderLog", ("owner",), exclude=("claimed_by",)),
     Section("calendar_feed", "accounts.CalendarFeed", ("owner",), exclude=("token",)),
+    Section("giving_budget", "accounts.GivingBudget", ("owner",)),
     # Coaching: both sides, as a member and as a coach.
     Section(
         "coach_grants",
@@ -121,6 +122,7 @@ SECTIONS = (
     ),
     Section("priorities", "networks.Priority", ("member",), related=("criterion__key",)),
     Section("networks_submitted", "networks.Network", ("submitted_by",)),
+    Section("network_answers", "networks.SuggestionAnswer", ("member",), related=("network__name",)),
 )
 
 # Models with a relation to the user that are deliberately not in the export, and why.

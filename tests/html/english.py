@@ -161,6 +161,11 @@ def _contexts() -> list[dict]:
         "digest": SimpleNamespace(nudges=[contact], due_today=[item], overdue=[item], more_nudges=2, more_follow_ups=2),
         "evaluations_kept": True,
         "owner": SimpleNamespace(preferred_language="sv", display_name="Åsa"),
+        "recipient": SimpleNamespace(preferred_language="sv", display_name="Åsa"),
+        "approved": True,
+        "network": _Named(name="Lunds Teknologer"),
+        "answer": SimpleNamespace(reason="Välkommen!"),
+        "unsubscribe_url": "https://rookie.example/mail/off/x/",
     }
     empty = {
         **full,
@@ -169,6 +174,8 @@ def _contexts() -> list[dict]:
         "digest": SimpleNamespace(nudges=[], due_today=[], overdue=[], more_nudges=0, more_follow_ups=0),
         "evaluations_kept": False,
         "count": 1,
+        "approved": False,
+        "answer": SimpleNamespace(reason=""),
     }
     return [full, empty]
 

@@ -93,8 +93,9 @@ def test_it_runs_the_same_number_of_queries_whatever_the_data(
     # 6 contact counts, 7 losing touch, 8 goal count, 9 goals, 10 interactions, 11 events,
     # 12 the contact picker shared by the two quick-add forms; coaching.queries.feedback_for_member:
     # 13 grants and invitations, 14 coaches' comments, 15 pending suggestions, 16 their number;
-    # accounts/tracker/first_steps.py: 17 the first steps' four EXISTS (none once hidden).
-    with django_assert_num_queries(17):
+    # accounts/tracker/first_steps.py: 17 the first steps' four EXISTS (none once hidden);
+    # accounts/network_answers.py: 18 the member's open answers to networks they suggested.
+    with django_assert_num_queries(18):
         response = alice_client.get(reverse("tracker:dashboard"))
     assert response.status_code == 200
     data = response.context["data"]
