@@ -1,4 +1,6 @@
-"""Editors write and translate guides here: one change page, a tab per language, a live preview."""
+"""Editors write and translate guides here: one change page with one language tab bar for every
+translated field, and the writing desk (articles/desk.py): a live preview in the field's language
+beside the text, an image library."""
 
 import logging
 
@@ -7,16 +9,16 @@ from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.urls import path
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from markdownx.models import MarkdownxField
-from markdownx.widgets import AdminMarkdownxWidget
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
+from articles import desk
 from articles.admin_translations import (
     TranslationStatusFilter,
     mark_updated_view,
@@ -29,6 +31,12 @@ from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
 from rookie.lib.languages import LANGUAGE_CODES, language_fields, language_names
 
 logger = logging.getLogger(__name__)
+
+
+def _local_time(value, format_name):
+    """A time in the editor's zone, in the interface language's named format: the locale's own
+    punctuation ("9 December 2026, 09:00"), never a fixed pattern with "a.m." before a full stop."""
+    return formats.date_format(timezone.localtime(value), format_name)
 
 
 class LanguageVersionFilter(admin.SimpleListFilter):
@@ -98,8 +106,8 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(TabbedTranslationAdmin):
     form = ArticleAdminForm
-    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
-    list_display = ("display_title", "language_versions", "category", "status", "published_at", "updated_at")
+    formfield_overrides = {MarkdownxField: {"widget": desk.DeskMarkdownxWidget}}
+    list_display = ("display_title", "language_versions", "category", "publication", "updated_at")
     list_filter = ("status", "category", LanguageVersionFilter, TranslationStatusFilter)
     list_select_related = ("category",)
     search_fields = (
@@ -119,9 +127,17 @@ class ArticleAdmin(TabbedTranslationAdmin):
         (_("Checks"), {"fields": ("link_report", "reading_times", "created_at", "updated_at")}),
     )
 
+    class Media:
+        css = {"all": ("css/admin-desk.css",)}
+        # After modeltranslation's tabs (the desk's language bar drives them): Media keeps this order.
+        js = ("modeltranslation/js/tabbed_translation_fields.js", "js/admin-desk.js")
+
     def get_urls(self):
         site = self.admin_site
         return [
+            path("desk/preview/", site.admin_view(desk.preview), name="articles_article_desk_preview"),
+            path("desk/images/", site.admin_view(desk.library), name="articles_article_desk_images"),
+            path("desk/images/upload/", site.admin_view(desk.upload), name="articles_article_desk_upload"),
             path("translations/", site.admin_view(overview_view(self)), name="articles_article_translations"),
             path(
                 "<int:pk>/mark-updated/<str:language>/",
@@ -130,6 +146,48 @@ class ArticleAdmin(TabbedTranslationAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "published_at" and field is not None:
+            # Times are entered and shown in the editor's own zone (rookie/timezones.py), not the server's.
+            field.help_text = _("In your time zone (%(zone)s). A time in the future schedules the guide.") % {
+                "zone": timezone.get_current_timezone_name()
+            }
+        return field
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        names = language_names()
+        written = obj.languages if obj is not None and obj.pk else []
+        source = (obj.source_language if obj is not None else "") or (written[0] if written else "")
+        context.update(
+            desk_languages=[(code, names[code]) for code in LANGUAGE_CODES],
+            desk_source_language=source if source in LANGUAGE_CODES else LANGUAGE_CODES[0],
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_scheduled:
+            self.message_user(
+                request,
+                _("“%(title)s” is scheduled: it will be published on %(when)s.")
+                % {"title": obj, "when": _local_time(obj.published_at, "DATETIME_FORMAT")},
+                messages.INFO,
+            )
+
+    @admin.display(description=_("publication"), ordering="published_at")
+    def publication(self, obj):
+        """Scheduled (with the time, in the editor's zone), Published once live, else Draft."""
+        if obj.is_scheduled:
+            return format_html(
+                '<span class="desk-state desk-state-scheduled">{}</span> {}',
+                _("Scheduled"),
+                _local_time(obj.published_at, "SHORT_DATETIME_FORMAT"),
+            )
+        if obj.is_public:
+            return format_html('<span class="desk-state desk-state-published">{}</span>', _("Published"))
+        return format_html('<span class="desk-state desk-state-draft">{}</span>', _("Draft"))
 
     @admin.display(description=_("translation status"))
     def translations(self, obj):
