@@ -27,6 +27,7 @@ from networks.models import (
     country_name,
     sort_key,
 )
+from rookie.lib.widgets import FastSelect
 
 SCALE_WORDS = {
     1: _("Not at all"),
@@ -86,6 +87,11 @@ class CatalogueFilterForm(forms.Form):
         if not can_fit:
             # Without a member there are no priorities; "fit" would equal "best rated".
             self.fields["sort"].choices = [choice for choice in SORTS if choice[0] != "fit"]
+        # Every page of the catalogue draws these lists (a hundred options and more): written in
+        # Python, not an <option> template each.
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField):
+                field.widget = FastSelect(choices=field.choices)
 
     def filters(self):
         """The valid filters only: a bad value in one field does not throw the others away."""
