@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models.tracker import Contact, Goal, GoalKind
+from accounts.models.tracker import Contact, FollowUp, Goal, GoalKind
 
 # The member sees what their coaches viewed over this many days; older rows are purged.
 ACCESS_LOG_RETENTION_DAYS = 90
@@ -222,6 +222,7 @@ class AccessKind(models.TextChoices):
     CONTACTS = "contacts", _("Contacts and interactions")
     CONTACT = "contact", _("One contact")
     FOLLOW_UPS = "follow_ups", _("Follow-ups")
+    REPORT = "report", _("Report for a period")
 
 
 class CoachAccessLogQuerySet(models.QuerySet):
@@ -271,3 +272,146 @@ def purge_coach_access_log(*, now=None):
     """Delete access-log rows older than ACCESS_LOG_RETENTION_DAYS; returns how many went."""
     deleted, _by_model = CoachAccessLog.objects.expired(now=now).delete()
     return deleted
+
+
+# --- Coaching sessions and the coach's private notes ----------------------------------------------
+
+
+class CoachingSession(models.Model):
+    """A meeting between a coach and a client: when, what was discussed, and the actions agreed.
+
+    Both see the same log (the coach on the client's pages, the member on their Coaching page). It
+    stays as shared history when the grant ends, like the conversation; the coach no longer sees it.
+    """
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="coaching_sessions"
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("coach"), on_delete=models.CASCADE, related_name="+"
+    )
+    held_on = models.DateField(_("date of the session"))
+    discussed = models.TextField(_("what was discussed"), max_length=4000)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coaching session")
+        verbose_name_plural = _("coaching sessions")
+        ordering = ["-held_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(member=models.F("coach")), name="accounts_coachingsession_not_self"
+            ),
+        ]
+        indexes = [
+            # The coach's session log of one client, newest first (and the report's period).
+            models.Index(fields=["coach", "member", "-held_on"], name="accounts_session_pair"),
+            # The member's session log with all their coaches, newest first.
+            models.Index(fields=["member", "-held_on"], name="accounts_session_member"),
+        ]
+
+    def __str__(self):
+        return f"{self.held_on} · {self.member} · {self.coach}"
+
+
+class ActionKind(models.TextChoices):
+    GOAL = "goal", _("Goal")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+
+
+class ActionStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class AgreedAction(models.Model):
+    """Something agreed in a session, which the member accepts in one step.
+
+    A goal is proposed through a GoalSuggestion (`suggestion`, made with the action): accepting it
+    either here or in the suggestions list creates the goal (services.suggestion_accept) and marks
+    both. A follow-up becomes the member's FollowUp (`follow_up`) when accepted.
+    """
+
+    session = models.ForeignKey(
+        CoachingSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="actions"
+    )
+    kind = models.CharField(_("kind of action"), max_length=10, choices=ActionKind.choices)
+    title = models.CharField(_("agreed action"), max_length=200)
+    # Goals only: what the goal counts, and how many.
+    goal_kind = models.CharField(_("kind of goal"), max_length=12, choices=GoalKind.choices, default=GoalKind.CUSTOM)
+    target = models.PositiveSmallIntegerField(
+        _("target"), default=1, validators=[MinValueValidator(1), MaxValueValidator(1000)]
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.PROPOSED)
+    suggestion = models.OneToOneField(
+        GoalSuggestion, on_delete=models.SET_NULL, null=True, blank=True, related_name="agreed_action"
+    )
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agreed action")
+        verbose_name_plural = _("agreed actions")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ActionKind.values), name="accounts_agreedaction_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ActionStatus.values), name="accounts_agreedaction_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(goal_kind__in=GoalKind.values), name="accounts_agreedaction_goal_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target__gte=1, target__lte=1000), name="accounts_agreedaction_target_range"
+            ),
+            # A follow-up needs the day it is due (FollowUp.due_date is required).
+            models.CheckConstraint(
+                condition=~models.Q(kind="follow_up") | models.Q(due_date__isnull=False),
+                name="accounts_agreedaction_follow_up_due",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=ActionStatus.PROPOSED, decided_at__isnull=True)
+                | (~models.Q(status=ActionStatus.PROPOSED) & models.Q(decided_at__isnull=False)),
+                name="accounts_agreedaction_decided_dated",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_goal(self):
+        return self.kind == ActionKind.GOAL
+
+
+class CoachNote(models.Model):
+    """A coach's private note about a client: shown to that coach only, in the member's data export
+    (their right of access), deleted when the grant ends (services.grant_revoke) or with either account."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("coach"), on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="coach_notes_about"
+    )
+    body = models.TextField(_("note"), max_length=4000)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("private coach note")
+        verbose_name_plural = _("private coach notes")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(member=models.F("coach")), name="accounts_coachnote_not_self"),
+        ]
+        indexes = [
+            # The coach's notes page for one client, newest first; the revocation's delete.
+            models.Index(fields=["coach", "member", "-created_at"], name="accounts_coachnote_pair"),
+        ]
+
+    def __str__(self):
+        return self.body[:60]
