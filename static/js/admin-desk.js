@@ -163,6 +163,15 @@
     uploadForm.addEventListener("submit", function (event) {
       event.preventDefault();
       errors.textContent = "";
+      var alt = uploadForm.querySelector("[name=alt_text]");
+      alt.removeAttribute("aria-invalid");
+      if (!alt.value.trim()) {
+        // The server refuses it too (400); saying so here spares the upload.
+        errors.textContent = dialog.dataset.altRequired;
+        alt.setAttribute("aria-invalid", "true");
+        alt.focus();
+        return;
+      }
       var submit = uploadForm.querySelector("[type=submit]");
       submit.disabled = true;
       fetch(dialog.dataset.uploadUrl, {
