@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import CoachComment, CoachGrant, Contact, GoalSuggestion, User
+from accounts.models.coaching import AgreedAction
 
 # --- The member's side ---------------------------------------------------------------------------
 
@@ -27,6 +28,11 @@ def get_comment_for_member(member: User, pk: int) -> CoachComment:
 
 def get_suggestion_for_member(member: User, pk: int) -> GoalSuggestion:
     return get_object_or_404(GoalSuggestion, member=member, pk=pk)
+
+
+def get_action_for_member(member: User, pk: int) -> AgreedAction:
+    """An action agreed in one of the member's sessions (with any coach, also one who lost access)."""
+    return get_object_or_404(AgreedAction.objects.select_related("session"), session__member=member, pk=pk)
 
 
 # --- The coach's side ----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.models import CoachGrant, Goal, GoalSuggestion, GrantScope, GrantStatus, User
+from accounts.models import CoachGrant, Goal, GoalKind, GoalSuggestion, GrantScope, GrantStatus, User
+from accounts.models.coaching import ActionKind, CoachingSession, CoachNote
 from rookie.lib.counters import counter_give_back, counter_hit
 from rookie.lib.fields import ModelChoiceField
 
@@ -191,3 +192,87 @@ class SuggestionForm(forms.ModelForm):
         if due_date and due_date < timezone.localdate():
             raise forms.ValidationError(_("Choose a date from today on."))
         return due_date
+
+
+# --- Sessions, agreed actions, private notes ------------------------------------------------------
+
+# A session form offers this many rows for agreed actions (no script needed to add one).
+ACTION_ROWS = 3
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = CoachingSession
+        fields = ["held_on", "discussed"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "discussed": forms.Textarea(attrs={"rows": 4, "maxlength": 4000}),
+        }
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        # A session is recorded once it was held (a plan for one is a follow-up).
+        if held_on > timezone.localdate():
+            raise forms.ValidationError(_("A session is recorded once it was held: choose today or an earlier day."))
+        return held_on
+
+
+class ActionForm(forms.Form):
+    """One agreed action; a row left empty is no action."""
+
+    kind = forms.ChoiceField(label=_("Kind of action"), choices=[("", "—"), *ActionKind.choices], required=False)
+    title = forms.CharField(label=_("Agreed action"), max_length=200, required=False)
+    goal_kind = forms.ChoiceField(
+        label=_("What the goal counts"), choices=GoalKind.choices, initial=GoalKind.CUSTOM, required=False
+    )
+    target = forms.IntegerField(label=_("Target"), min_value=1, max_value=1000, initial=1, required=False)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        kind, title = data.get("kind"), (data.get("title") or "").strip()
+        if not kind and not title:
+            return {}
+        if not kind:
+            self.add_error("kind", _("Choose a goal or a follow-up."))
+        if not title:
+            self.add_error("title", _("Say what was agreed."))
+        due_date = data.get("due_date")
+        if kind == ActionKind.FOLLOW_UP and not due_date:
+            self.add_error("due_date", _("A follow-up needs a due date."))
+        if due_date and due_date < timezone.localdate():
+            self.add_error("due_date", _("Choose a date from today on."))
+        if kind == ActionKind.GOAL and not data.get("goal_kind"):
+            data["goal_kind"] = GoalKind.CUSTOM
+        data["title"] = title
+        data["target"] = data.get("target") or 1
+        return data
+
+    def action_fields(self):
+        """The cleaned action for services.session_record, or None for an empty row."""
+        data = self.cleaned_data
+        if not data.get("kind"):
+            return None
+        fields = {"kind": data["kind"], "title": data["title"], "due_date": data.get("due_date")}
+        if data["kind"] == ActionKind.GOAL:
+            fields |= {"goal_kind": data.get("goal_kind") or GoalKind.CUSTOM, "target": data["target"]}
+        return fields
+
+
+ActionFormSet = forms.formset_factory(ActionForm, extra=ACTION_ROWS, max_num=ACTION_ROWS, validate_max=True)
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = CoachNote
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4, "maxlength": 4000})}
+        labels = {"body": _("New private note")}
+
+
+class ActionAnswerForm(forms.Form):
+    """The member's answer to an agreed action; the action's id is in the form (the access helper
+    finds it among the member's own, else 404)."""
+
+    action = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    answer = forms.ChoiceField(choices=[("accept", "accept"), ("decline", "decline")])

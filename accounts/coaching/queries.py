@@ -32,7 +32,7 @@ from accounts.models import (
     SuggestionStatus,
     User,
 )
-from accounts.models.coaching import ENDED_STATUSES
+from accounts.models.coaching import ENDED_STATUSES, AgreedAction, CoachingSession, CoachNote
 from accounts.tracker import counting
 from accounts.tracker import queries as tracker_queries
 from networks.models import Evaluation, Membership
@@ -426,3 +426,25 @@ def feedback_for_member(member: User) -> MemberFeedback:
         suggestions=list(pending.select_related("coach")[:FEEDBACK_LIMIT]),
         suggestion_count=pending.count(),
     )
+
+
+# --- Sessions and private notes ------------------------------------------------------------------
+
+
+def sessions_of(member_id: int, coach_id: int | None = None, *, limit: int = LIST_LIMIT) -> list[CoachingSession]:
+    """The member's sessions, newest first (with one coach, if given), with their coach and agreed
+    actions (and the goal or follow-up an accepted one became): two queries."""
+    sessions = CoachingSession.objects.filter(member_id=member_id)
+    if coach_id is not None:
+        sessions = sessions.filter(coach_id=coach_id)
+    actions = AgreedAction.objects.select_related("suggestion__goal", "follow_up").order_by("id")
+    return list(
+        sessions.select_related("coach")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+        .order_by("-held_on", "-id")[:limit]
+    )
+
+
+def notes_of(grant: CoachGrant, *, limit: int = LIST_LIMIT) -> list[CoachNote]:
+    """The grant's coach's private notes about its member, newest first: one query."""
+    return list(CoachNote.objects.filter(coach_id=grant.coach_id, member_id=grant.member_id)[:limit])

@@ -22,6 +22,7 @@ from accounts.models import (
     CoachComment,
     CoachGrant,
     Contact,
+    FollowUp,
     Goal,
     GoalCount,
     GoalSuggestion,
@@ -30,6 +31,7 @@ from accounts.models import (
     SuggestionStatus,
     User,
 )
+from accounts.models.coaching import ActionKind, ActionStatus, AgreedAction, CoachingSession, CoachNote
 from accounts.tracker import counting
 from accounts.tracker import services as tracker_services
 
@@ -112,13 +114,21 @@ def grant_decline(*, grant: CoachGrant, by_coach: bool) -> CoachGrant | None:
 
 
 def grant_revoke(*, grant: CoachGrant) -> CoachGrant | None:
-    """The member ends a grant or withdraws their invitation; the coach's next request is a 404."""
-    return _change(
-        grant,
-        allowed=[GrantStatus.ACTIVE, GrantStatus.AWAITING_COACH],
-        status=GrantStatus.REVOKED,
-        ended_at=timezone.now(),
-    )
+    """The member ends a grant or withdraws their invitation; the coach's next request is a 404.
+
+    The coach's private notes about the member go with the grant, in the same transaction: they were
+    kept for this coaching relationship only. The session log stays, as shared history.
+    """
+    with transaction.atomic():
+        revoked = _change(
+            grant,
+            allowed=[GrantStatus.ACTIVE, GrantStatus.AWAITING_COACH],
+            status=GrantStatus.REVOKED,
+            ended_at=timezone.now(),
+        )
+        if revoked is not None:
+            CoachNote.objects.filter(coach_id=revoked.coach_id, member_id=revoked.member_id).delete()
+    return revoked
 
 
 def grant_withdraw(*, grant: CoachGrant) -> CoachGrant | None:
@@ -188,6 +198,10 @@ def suggestion_accept(*, suggestion: GoalSuggestion) -> Goal | None:
         locked.goal = goal
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "goal", "decided_at"])
+        # A goal agreed in a session is answered wherever the member accepts it.
+        AgreedAction.objects.filter(suggestion=locked).update(
+            status=ActionStatus.ACCEPTED, decided_at=locked.decided_at
+        )
     return goal
 
 
@@ -201,7 +215,90 @@ def suggestion_decline(*, suggestion: GoalSuggestion) -> GoalSuggestion | None:
         locked.status = SuggestionStatus.DECLINED
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_at"])
+        AgreedAction.objects.filter(suggestion=locked).update(
+            status=ActionStatus.DECLINED, decided_at=locked.decided_at
+        )
     return locked
+
+
+def session_record(
+    *,
+    grant: CoachGrant,
+    held_on: datetime.date,
+    discussed: str,
+    actions: Sequence[dict[str, Any]] = (),
+) -> CoachingSession:
+    """Record a session and its agreed actions in one transaction.
+
+    Each action is {kind, title, goal_kind, target, due_date}. A goal is proposed as a GoalSuggestion
+    of this coach (the member answers it here or in their suggestions); a follow-up waits on the
+    action itself until the member accepts it (action_accept).
+    """
+    with transaction.atomic():
+        session = CoachingSession.objects.create(
+            member_id=grant.member_id, coach_id=grant.coach_id, held_on=held_on, discussed=discussed
+        )
+        for fields in actions:
+            action = AgreedAction(session=session, **fields)
+            if action.kind == ActionKind.GOAL:
+                action.suggestion = GoalSuggestion.objects.create(
+                    member_id=grant.member_id,
+                    coach_id=grant.coach_id,
+                    title=action.title,
+                    kind=action.goal_kind,
+                    target=action.target,
+                    due_date=action.due_date,
+                )
+            action.save()
+    return session
+
+
+def action_accept(*, action: AgreedAction) -> Goal | FollowUp | None:
+    """The member accepts an agreed action: a goal (through suggestion_accept) or a follow-up of theirs
+    due on the agreed day. None if it was answered already."""
+    if action.kind == ActionKind.GOAL:
+        if action.suggestion_id is None:
+            return None
+        return suggestion_accept(suggestion=GoalSuggestion(pk=action.suggestion_id))
+    with transaction.atomic():
+        locked = (
+            AgreedAction.objects.select_for_update()
+            .select_related("session")
+            .filter(pk=action.pk, status=ActionStatus.PROPOSED)
+            .first()
+        )
+        if locked is None:
+            return None
+        follow_up = FollowUp.objects.create(
+            owner_id=locked.session.member_id, title=locked.title, due_date=locked.due_date
+        )
+        locked.status = ActionStatus.ACCEPTED
+        locked.follow_up = follow_up
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "follow_up", "decided_at"])
+    return follow_up
+
+
+def action_decline(*, action: AgreedAction) -> AgreedAction | None:
+    if action.kind == ActionKind.GOAL:
+        if (
+            action.suggestion_id is None
+            or suggestion_decline(suggestion=GoalSuggestion(pk=action.suggestion_id)) is None
+        ):
+            return None
+        return action
+    with transaction.atomic():
+        locked = AgreedAction.objects.select_for_update().filter(pk=action.pk, status=ActionStatus.PROPOSED).first()
+        if locked is None:
+            return None
+        locked.status = ActionStatus.DECLINED
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decided_at"])
+    return locked
+
+
+def note_add(*, grant: CoachGrant, body: str) -> CoachNote:
+    return CoachNote.objects.create(coach_id=grant.coach_id, member_id=grant.member_id, body=body)
 
 
 # The page a coach is sent back to after their own comment, reply or suggestion is the page they

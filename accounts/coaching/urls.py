@@ -5,7 +5,7 @@ Views live in accounts/coaching/views/ (coach.py, member.py).
 
 from django.urls import path
 
-from accounts.coaching.views import coach, member
+from accounts.coaching.views import coach, member, sessions
 
 app_name = "coaching"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path("clients/<int:member_id>/comments/", coach.comment_add, name="comment_add"),
     path("clients/<int:member_id>/comments/<int:pk>/reply/", coach.comment_reply, name="comment_reply"),
     path("clients/<int:member_id>/suggestions/", coach.suggestion_add, name="suggestion_add"),
+    # The coach: sessions with agreed actions, private notes, the report of a period
+    path("clients/<int:member_id>/sessions/", sessions.client_sessions, name="client_sessions"),
+    path("clients/<int:member_id>/notes/", sessions.client_notes, name="client_notes"),
+    path("clients/<int:member_id>/report/", sessions.client_report, name="client_report"),
     # The member: sharing with coaches, and their feedback
     path("sharing/", member.sharing, name="sharing"),
     path("sharing/invite/", member.invite, name="sharing_invite"),
@@ -34,4 +38,7 @@ urlpatterns = [
     path("sharing/comments/<int:pk>/reply/", member.reply, name="sharing_reply"),
     path("sharing/suggestions/<int:pk>/accept/", member.suggestion_accept, name="suggestion_accept"),
     path("sharing/suggestions/<int:pk>/decline/", member.suggestion_decline, name="suggestion_decline"),
+    # The member: the session log, and answers to agreed actions (the action's id is in the form)
+    path("sharing/sessions/", sessions.member_sessions, name="member_sessions"),
+    path("sharing/actions/answer/", sessions.action_answer, name="action_answer"),
 ]

@@ -111,6 +111,26 @@ SECTIONS = (
         ("member", "coach"),
         related=("member__display_name", "coach__display_name"),
     ),
+    Section(
+        "coaching_sessions",
+        "accounts.CoachingSession",
+        ("member", "coach"),
+        related=("member__display_name", "coach__display_name"),
+    ),
+    Section(
+        "agreed_actions",
+        "accounts.AgreedAction",
+        through="session__member",
+        related=("session__held_on", "session__coach__display_name"),
+    ),
+    # The coach's private notes: the member's right of access covers what is written about them;
+    # the coach who wrote them gets them too.
+    Section(
+        "coach_notes",
+        "accounts.CoachNote",
+        ("member", "coach"),
+        related=("member__display_name", "coach__display_name"),
+    ),
     # Networks
     Section("memberships", "networks.Membership", ("member",), related=("network__name",)),
     Section("evaluations", "networks.Evaluation", ("member",), related=("network__name",)),

@@ -15,6 +15,7 @@ from accounts.tracker.views import (
     goals,
     interactions,
     progress,
+    report,
 )
 
 app_name = "tracker"
@@ -23,6 +24,8 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     # The member's own charts: activity per week, goals over time, networks evaluated.
     path("progress/", progress.progress, name="progress"),
+    # A report of a chosen period, to print or save as PDF (the same page a coach makes of a client).
+    path("report/", report.report, name="report"),
     # The time and money the member gives to networks, against what the joined ones ask.
     path("giving/", giving.giving, name="giving"),
     # Goals

@@ -200,6 +200,10 @@ PARAM_URLS = {
     # bob's conversation with alice: fiona coaches her too, but it is not hers.
     "coaching:comment_reply": coach_page(POST, allowed={"bob"}, member_id="alice", pk="bob_comment"),
     "coaching:suggestion_add": coach_page(POST, allowed=PROGRESS_COACHES, member_id="alice"),
+    # Sessions, private notes and the report: any active grant (progress is enough), never after revocation.
+    "coaching:client_sessions": coach_page(GET, POST, allowed=PROGRESS_COACHES, member_id="alice"),
+    "coaching:client_notes": coach_page(GET, POST, allowed=PROGRESS_COACHES, member_id="alice"),
+    "coaching:client_report": coach_page(GET, allowed=PROGRESS_COACHES, member_id="alice"),
     # Coaching, the member's side.
     "coaching:sharing_accept": member_page(POST, pk="bob_grant"),
     "coaching:sharing_decline": member_page(POST, pk="bob_grant"),
@@ -253,6 +257,8 @@ PLAIN_URLS = {
     "tracker:progress": signed_in(GET),
     # The member's own budget of time and money, against their own joined networks.
     "tracker:giving": signed_in(GET, POST),
+    # The report of a period, of the visitor's own data.
+    "tracker:report": signed_in(GET),
     "tracker:goal_add": signed_in(GET, POST),
     "tracker:goal_templates": signed_in(GET),
     "tracker:goal_add_template": signed_in(POST),
@@ -282,6 +288,10 @@ PLAIN_URLS = {
     "coaching:invite": coach_page(POST),
     "coaching:sharing": member_page(GET, allowed=MEMBERS),
     "coaching:sharing_invite": member_page(POST, allowed=MEMBERS),
+    "coaching:member_sessions": member_page(GET, allowed=MEMBERS),
+    # The action's id is in the form: without one it is a 400; someone else's is a 404
+    # (tests/coaching/test_sessions.py).
+    "coaching:action_answer": member_page(POST, allowed=MEMBERS),
 }
 
 # Every pattern under admin/ (Django's and every ModelAdmin's): staff only, checked once.
