@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.tracker.transfers import importing
@@ -14,12 +15,19 @@ class ImportUploadForm(forms.Form):
 
     file = forms.FileField(
         label=_("File"),
-        help_text=_("LinkedIn's Connections.csv or a .vcf file from your phone or e-mail program; at most 1 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.vcf,.vcard,text/csv,text/vcard"}),
     )
     format = forms.ChoiceField(
         label=_("What kind of file is it?"), choices=FORMAT_CHOICES, initial="auto", widget=forms.RadioSelect
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The limits are settings (TRACKER_IMPORT_MAX_BYTES and _ROWS): the help names them as they are.
+        self.fields["file"].help_text = _(
+            "LinkedIn's Connections.csv or a .vcf file from your phone or e-mail program; "
+            "at most %(size)s and %(rows)s contacts."
+        ) % {"size": importing.size_text(), "rows": number_format(importing.max_rows(), force_grouping=True)}
 
     def clean(self):
         cleaned = super().clean()

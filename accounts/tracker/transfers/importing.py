@@ -2,11 +2,11 @@
 
 Nothing is written until the member confirms the preview, and then everything is written in one
 transaction: a file that cannot be read fails before any row exists. Between the preview and the
-confirmation the cleaned rows wait in the member's session (PendingImport), bounded by the file
-cap (TRACKER_IMPORT_MAX_BYTES, 1 MB), the row cap (TRACKER_IMPORT_MAX_ROWS, 5000) and an age
-(PENDING_MAX_AGE). Duplicates are checked again on confirmation, against the contacts as they are
-then, and each pending import is carried out once however often it is confirmed
-(ContactImportReceipt).
+confirmation the cleaned rows wait in the member's session (PendingImport, empty fields left
+out), bounded by the file cap (TRACKER_IMPORT_MAX_BYTES, 4 MB), the row cap
+(TRACKER_IMPORT_MAX_ROWS, 10,000) and an age (PENDING_MAX_AGE). Duplicates are checked again on
+confirmation, against the contacts as they are then, and each pending import is carried out once
+however often it is confirmed (ContactImportReceipt).
 """
 
 import codecs
@@ -21,8 +21,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -49,12 +50,18 @@ class ImportAlreadyDone(Exception):
     """This pending import has been carried out already (a second confirmation of the same preview)."""
 
 
+# A LinkedIn row with a long profile address, company and position is about 250 bytes, so 10,000
+# such rows (the most a member with a large network exports) fit with room to spare.
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+DEFAULT_MAX_ROWS = 10_000
+
+
 def max_bytes():
-    return getattr(settings, "TRACKER_IMPORT_MAX_BYTES", 1024 * 1024)
+    return getattr(settings, "TRACKER_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 def max_rows():
-    return getattr(settings, "TRACKER_IMPORT_MAX_ROWS", 5000)
+    return getattr(settings, "TRACKER_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
 
 
 def _max_length(field):
@@ -102,14 +109,22 @@ def read_upload(data, chosen="auto"):
             gettext(
                 "The file holds %(count)s contacts; at most %(max)s can be imported at a time. Split it and try again."
             )
-            % {"count": len(raw_rows), "max": max_rows()}
+            % {
+                "count": number_format(len(raw_rows), force_grouping=True),
+                "max": number_format(max_rows(), force_grouping=True),
+            }
         )
     return source, [clean_row(raw) for raw in raw_rows]
 
 
+def size_text():
+    """The file cap in the page's language: "4.0 MB", "4,0 MB", "4,0 Mt"."""
+    return filesizeformat(max_bytes())
+
+
 def too_large_message():
     return gettext("The file is larger than %(size)s. Upload a smaller file (split it if you need to).") % {
-        "size": f"{max_bytes() / (1024 * 1024):g} MB"
+        "size": size_text()
     }
 
 
@@ -150,9 +165,10 @@ class ImportRow:
     warnings: list = dataclasses.field(default_factory=list)  # [code, params] pairs
 
     def to_data(self):
-        data = dataclasses.asdict(self)
+        """A dict for the session, without empty fields: 10,000 rows wait there until confirmed."""
+        data = {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
         data["connected_on"] = self.connected_on.isoformat() if self.connected_on else None
-        return data
+        return {key: value for key, value in data.items() if value or key in ("line", "name")}
 
     @classmethod
     def from_data(cls, data):

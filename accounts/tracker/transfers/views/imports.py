@@ -1,7 +1,12 @@
-"""Import contacts: upload → preview (every row and what will happen to it) → confirm → per-row result."""
+"""Import contacts: upload → preview (every row and what will happen to it) → confirm → per-row result.
+
+A file may hold 10,000 rows, so the preview and the result show them a page at a time (PAGE_SIZE),
+with the counts for the whole file above; the confirmation writes the whole file at once.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -9,9 +14,15 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.responses import render_form
 from accounts.tracker.transfers import importing
 from accounts.tracker.transfers.forms import ImportConfirmForm, ImportUploadForm
+from rookie.lib.querystring import query_int
 
 PENDING_KEY = "tracker_io_import"
 RESULT_KEY = "tracker_io_import_result"
+PAGE_SIZE = 50
+
+
+def _page(request, plans):
+    return Paginator(plans, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
 
 
 def _pending_import(request):
@@ -58,6 +69,7 @@ def contact_import_preview(request):
         {
             "pending": pending,
             "plans": plans,
+            "page": _page(request, plans),
             "summary": _summary(plans),
             "form": ImportConfirmForm(initial={"import_id": pending.id}),
         },
@@ -113,5 +125,5 @@ def contact_import_result(request):
     return render(
         request,
         "tracker/io/import_result.html",
-        {"filename": data["filename"], "summary": data["summary"], "plans": rows},
+        {"filename": data["filename"], "summary": data["summary"], "plans": rows, "page": _page(request, rows)},
     )
