@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -37,6 +38,9 @@ class UserCreationAdminForm(AdminUserCreationForm):
 
 
 class UserChangeAdminForm(UserChangeForm):
+    # Django 6 reads a scheme-less address as https; say so now (no warning, the same field).
+    linkedin_url = forms.URLField(label=_("LinkedIn profile"), required=False, max_length=300, assume_scheme="https")
+
     class Meta:
         model = User
         fields = "__all__"
@@ -67,6 +71,8 @@ class UserAdmin(DjangoUserAdmin):
                     "field_of_work",
                     "career_stage",
                     "elevator_pitch",
+                    "phone",
+                    "linkedin_url",
                 ]
             },
         ),

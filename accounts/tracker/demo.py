@@ -237,6 +237,11 @@ GOALS_SET_DAYS_AGO = 7
 def seed(*, users, stdout):
     member = users["member"]
     texts = TEXTS.get(member.preferred_language, TEXTS["en"])
+    # Their card at events (event mode, "Show my card") shares a phone and a LinkedIn profile.
+    member.phone = "+46 70 123 45 67"
+    member.linkedin_url = "https://www.linkedin.com/in/elin-demo"
+    member.card_email = member.card_phone = member.card_linkedin = True
+    member.save(update_fields=["phone", "linkedin_url", "card_email", "card_phone", "card_linkedin"])
     today = timezone.localdate()
     network = Network.objects.filter(status=Network.Status.APPROVED).order_by("name").first()
 
