@@ -76,8 +76,8 @@ class DeskMarkdownxWidget(AdminMarkdownxWidget):
         )
 
 
-def guide_writers_json(view):
-    """Inside admin_view (staff only): staff without the guide permissions get a 403 in JSON."""
+def guide_writers_only(view):
+    """Inside admin_view (active staff only): staff without the guide permissions get a 403."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -106,7 +106,7 @@ def _asset_json(asset: ImageAsset) -> dict:
 
 @never_cache
 @require_GET
-@guide_writers_json
+@guide_writers_only
 def library(request):
     """The images uploaded before, newest first; `q` searches their alt text."""
     assets = ImageAsset.objects.order_by("-created_at", "-pk")
@@ -118,7 +118,7 @@ def library(request):
 
 @never_cache
 @require_POST
-@guide_writers_json
+@guide_writers_only
 def upload(request):
     """A new image with its alt text: checked, stored, added to the library; answers its Markdown."""
     alt_text = " ".join(request.POST.get("alt_text", "").split())
