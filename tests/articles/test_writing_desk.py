@@ -86,7 +86,12 @@ def _scheduled_post(article):
 
 
 # Each language's long date with the time as the locale writes it (no "a.m." anywhere).
-SCHEDULED_TIMES = {"en": "15 January 2030, 09:00", "sv": "09:00", "da": "09:00", "fi": "klo 9.00"}
+SCHEDULED_TIMES = {
+    "en": "15 January 2030, 09:00",
+    "sv": "15 januari 2030 09:00",
+    "da": "15. januar 2030 09:00",
+    "fi": "15. tammikuuta 2030 klo 9.00",
+}
 
 
 @pytest.mark.parametrize("language", ["en", "sv", "da", "fi"])
