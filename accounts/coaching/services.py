@@ -267,7 +267,8 @@ def action_accept(*, action: AgreedAction) -> Goal | FollowUp | None:
             .filter(pk=action.pk, status=ActionStatus.PROPOSED)
             .first()
         )
-        if locked is None:
+        # A follow-up action always has its due date (accounts_agreedaction_follow_up_due).
+        if locked is None or locked.due_date is None:
             return None
         follow_up = FollowUp.objects.create(
             owner_id=locked.session.member_id, title=locked.title, due_date=locked.due_date
