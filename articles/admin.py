@@ -186,7 +186,11 @@ class ArticleAdmin(TabbedTranslationAdmin):
                 _local_time(obj.published_at, "SHORT_DATETIME_FORMAT"),
             )
         if obj.is_public:
-            return format_html('<span class="desk-state desk-state-published">{}</span>', _("Published"))
+            return format_html(
+                '<span class="desk-state desk-state-published">{}</span> {}',
+                _("Published"),
+                _local_time(obj.published_at, "SHORT_DATETIME_FORMAT"),
+            )
         return format_html('<span class="desk-state desk-state-draft">{}</span>', _("Draft"))
 
     @admin.display(description=_("translation status"))

@@ -55,6 +55,7 @@ def test_the_list_shows_a_scheduled_guide_with_its_time_in_the_editors_zone(edit
     assert f"15 Jan 2030, {shown}" in later
     live = _row(html, "Live now")
     assert "Published" in live and "Scheduled" not in live
+    assert re.search(r"Published \d{1,2} \w{3} \d{4}, \d\d:\d\d", live)
     assert "Draft" in _row(html, "Not yet")
 
 
