@@ -66,6 +66,74 @@ def split_tags(tags: str | None) -> list[str]:
     return [tag.strip() for tag in (tags or "").split(TAG_SEPARATOR.strip()) if tag.strip()]
 
 
+# --- The contact list: search, filters, the filters' choices --------------------------------------
+
+
+@dataclass
+class ContactFilter:
+    """What the contact list is narrowed to (the GET form's values, or a bulk action's hidden copy of them)."""
+
+    q: str = ""
+    tag: str = ""
+    company: str = ""
+    event_id: int | None = None
+    network_id: int | None = None
+    losing_touch: bool = False
+    never_contacted: bool = False
+
+    @property
+    def is_active(self) -> bool:
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+def filter_contacts(owner: User, contact_filter: ContactFilter, *, today: datetime.date) -> QuerySet[Contact]:
+    """The owner's contacts matching the filter, by name. icontains folds every alphabet's case on
+    SQLite too (rookie/lib/lookups.py); only the owner's contacts are ever in it."""
+    contacts = contacts_of(owner)
+    f = contact_filter
+    if f.q:
+        contacts = contacts.filter(
+            Q(name__icontains=f.q) | Q(company__icontains=f.q) | Q(email__icontains=f.q) | Q(tags__icontains=f.q)
+        )
+    if f.tag:
+        contacts = contacts_with_tag(contacts, f.tag)
+    if f.company:
+        contacts = contacts.filter(company__icontains=f.company)
+    if f.event_id:
+        contacts = contacts.filter(met_at_event_id=f.event_id)
+    if f.network_id:
+        contacts = contacts.filter(met_at_network_id=f.network_id)
+    if f.losing_touch:
+        contacts = contacts.filter(next_touch_due__lt=today)
+    if f.never_contacted:
+        contacts = contacts.filter(last_contacted_on__isnull=True)
+    return contacts.order_by("name", "id")
+
+
+def contact_tags(owner: User) -> list[str]:
+    """Every tag on the owner's contacts, sorted (one query over the distinct tag lists)."""
+    tags: set[str] = set()
+    for value in contacts_of(owner).exclude(tags="").values_list("tags", flat=True).distinct().order_by():
+        tags.update(tag.lower() for tag in split_tags(value))
+    return sorted(tags)
+
+
+def contact_meeting_places(owner: User) -> tuple[list[Event], list[Network]]:
+    """The owner's events and the networks where they met at least one of their contacts (two queries)."""
+    met = contacts_of(owner).order_by()
+    events = list(
+        Event.objects.filter(owner=owner, pk__in=met.filter(met_at_event__isnull=False).values("met_at_event"))
+        .only("id", "name", "date")
+        .order_by("-date", "-id")
+    )
+    networks = list(
+        Network.objects.filter(pk__in=met.filter(met_at_network__isnull=False).values("met_at_network")).order_by(
+            "name"
+        )
+    )
+    return events, networks
+
+
 # Goals without a due date come after those with one, on every database.
 GOAL_ORDER: list[str | Combinable] = [F("due_date").asc(nulls_last=True), "id"]
 

@@ -41,6 +41,8 @@ urlpatterns = [
     # Contacts
     path("contacts/", contacts.contact_list, name="contact_list"),
     path("contacts/add/", contacts.contact_add, name="contact_add"),
+    # Bulk actions on the list's selection or on every contact its filter matches (POST only).
+    path("contacts/bulk/", contacts.contact_bulk, name="contact_bulk"),
     # The contact field's search, as JSON (accounts/tracker/contact_picker.py).
     path("contacts/search/", contact_search.contact_search, name="contact_search"),
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),

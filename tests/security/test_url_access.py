@@ -264,6 +264,8 @@ PLAIN_URLS = {
     "tracker:goal_add_template": signed_in(POST),
     "tracker:contact_list": signed_in(GET),
     "tracker:contact_add": signed_in(GET, POST),
+    # Acts on the visitor's own contacts only (tests/tracker/test_contact_list.py posts a stranger's ids).
+    "tracker:contact_bulk": signed_in(POST),
     # JSON of the visitor's own contacts only (tests/tracker/test_contact_picker.py searches as a stranger).
     "tracker:contact_search": signed_in(GET),
     "tracker:interaction_list": signed_in(GET),

@@ -1,49 +1,156 @@
-"""Contacts: list (search, tags), add, detail (log, follow-ups, messages, questions), edit, delete."""
+"""Contacts: list (search, filters, bulk actions), add, detail (log, follow-ups, messages, questions), edit, delete."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import FollowUp, InteractionKind
 from accounts.responses import render_form
 from accounts.tracker import access, queries, services
+from accounts.tracker import contact_bulk as bulk
+from accounts.tracker.contact_list_forms import FILTER_FIELDS, BulkActionForm, ContactFilterForm
 from accounts.tracker.forms import ContactForm, FollowUpForm, InteractionForm, QuickContactForm, ThankYouForm
 from accounts.tracker.message_templates import messages_for
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
 from accounts.tracker.views.common import confirm_delete, redirect_next, safe_next
-from rookie.lib.querystring import query_flag, query_int, query_text
+from rookie.lib.querystring import query_flag, query_int
 
 PAGE_SIZE = 50
 # Interactions shown on a contact's page, newest first; the total is counted separately.
 INTERACTION_LIMIT = 50
-MAX_QUERY_LENGTH = 100
+# Names shown on the bulk delete confirmation (the count says how many in all).
+BULK_DELETE_NAMES = 20
+
+
+def _filter_form(request, data):
+    """The list's filter form over `data` (the GET query, or a bulk action's hidden copy of it), with
+    the owner's tags, events and networks as its choices (three queries)."""
+    events, networks = queries.contact_meeting_places(request.user)
+    return ContactFilterForm(
+        data, owner=request.user, tags=queries.contact_tags(request.user), events=events, networks=networks
+    )
+
+
+def _filter_query(contact_filter_form):
+    """The filter as a query string ("q=…&tag=…"), for the page links and the way back from a bulk action."""
+    data = contact_filter_form.data
+    return urlencode([(name, data[name]) for name in FILTER_FIELDS if data.get(name)])
 
 
 @login_required
 @require_safe
 def contact_list(request):
-    q = query_text(request, "q", max_length=MAX_QUERY_LENGTH)
-    tag = query_text(request, "tag", max_length=MAX_QUERY_LENGTH)
-    contacts = queries.contacts_of(request.user).order_by("name", "id")
-    if q:
-        contacts = contacts.filter(Q(name__icontains=q) | Q(company__icontains=q) | Q(tags__icontains=q))
-    if tag:
-        contacts = queries.contacts_with_tag(contacts, tag)
+    """The member's contacts, 50 a page, searched and filtered by a GET form that works without
+    JavaScript, with checkboxes for the bulk actions. Seven queries whatever the number of contacts:
+    session, user, tags, events, networks (the filter's choices), count, the page."""
+    form = _filter_form(request, request.GET)
+    contact_filter = form.contact_filter()
+    today = timezone.localdate()
+    contacts = queries.filter_contacts(request.user, contact_filter, today=today)
     page = Paginator(contacts, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
     for contact in page:
         contact.tag_list = queries.split_tags(contact.tags)
+    filter_query = _filter_query(form)
     return render(
         request,
         "tracker/contact_list.html",
-        {"page": page, "q": q, "tag": tag, "today": timezone.localdate()},
+        {
+            "page": page,
+            "form": form,
+            "filtered": contact_filter.is_active,
+            "filter_query": filter_query,
+            "page_extra": f"&{filter_query}" if filter_query else "",
+            "filter_fields": [(name, form.data[name]) for name in FILTER_FIELDS if form.data.get(name)],
+            "bulk_form": BulkActionForm(),
+            "today": today,
+            # Kept for templates and tests that read the search and tag directly.
+            "q": contact_filter.q,
+            "tag": contact_filter.tag,
+        },
     )
+
+
+def _bulk_message(action, count):
+    """What happened, with the count in the locale's digits ("1 234 kontakter")."""
+    number = number_format(count, force_grouping=True)
+    if action == BulkActionForm.ADD_TAG:
+        text = ngettext("Tag added to %(count)s contact.", "Tag added to %(count)s contacts.", count)
+    elif action == BulkActionForm.REMOVE_TAG:
+        text = ngettext("Tag removed from %(count)s contact.", "Tag removed from %(count)s contacts.", count)
+    elif action == BulkActionForm.KEEP_IN_TOUCH:
+        text = ngettext("Keep in touch set for %(count)s contact.", "Keep in touch set for %(count)s contacts.", count)
+    elif action == BulkActionForm.LANGUAGE:
+        text = ngettext("Language set for %(count)s contact.", "Language set for %(count)s contacts.", count)
+    else:
+        text = ngettext(
+            "%(count)s contact deleted, with their interactions and follow-ups.",
+            "%(count)s contacts deleted, with their interactions and follow-ups.",
+            count,
+        )
+    return text % {"count": number}
+
+
+@login_required
+@require_POST
+def contact_bulk(request):
+    """One action on the chosen contacts, or on every contact the list's filter matches (its values
+    come back in hidden fields and are applied again here). Only the member's own contacts are
+    touched: the ids are looked up among them, so someone else's id changes nothing. Deleting asks
+    first: the confirmation page posts the same fields again with confirm=1."""
+    filter_form = _filter_form(request, request.POST)
+    back = reverse("tracker:contact_list")
+    filter_query = _filter_query(filter_form)
+    if filter_query:
+        back = f"{back}?{filter_query}"
+    form = BulkActionForm(request.POST)
+    if not form.is_valid():
+        for error in [
+            *form.non_field_errors(),
+            *(e for name, errs in form.errors.items() if name != "__all__" for e in errs),
+        ]:
+            messages.error(request, error)
+        return redirect(back)
+    data = form.cleaned_data
+    contacts = queries.filter_contacts(request.user, filter_form.contact_filter(), today=timezone.localdate())
+    if data["scope"] == BulkActionForm.SELECTED:
+        contacts = queries.contacts_of(request.user).filter(pk__in=data["ids"]).order_by("name", "id")
+    action = data["action"]
+    if action == BulkActionForm.DELETE and not data["confirm"]:
+        return render(
+            request,
+            "tracker/contact_bulk_delete.html",
+            {
+                "count": contacts.count(),
+                "names": list(contacts.values_list("name", flat=True)[:BULK_DELETE_NAMES]),
+                "form": form,
+                "filter_fields": [
+                    (name, filter_form.data[name]) for name in FILTER_FIELDS if filter_form.data.get(name)
+                ],
+                "back": back,
+            },
+        )
+    owner = request.user
+    if action == BulkActionForm.ADD_TAG:
+        count = bulk.contacts_tag_add(owner=owner, contacts=contacts, tag=data["bulk_tag"])
+    elif action == BulkActionForm.REMOVE_TAG:
+        count = bulk.contacts_tag_remove(owner=owner, contacts=contacts, tag=data["bulk_tag"])
+    elif action == BulkActionForm.KEEP_IN_TOUCH:
+        count = bulk.contacts_keep_in_touch(owner=owner, contacts=contacts, days=data["keep_in_touch_days"])
+    elif action == BulkActionForm.LANGUAGE:
+        count = bulk.contacts_language(owner=owner, contacts=contacts, language=data["language"])
+    else:
+        count = bulk.contacts_delete(owner=owner, contacts=contacts)
+    messages.success(request, _bulk_message(action, count))
+    return redirect(back)
 
 
 @login_required
