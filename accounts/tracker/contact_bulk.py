@@ -20,7 +20,7 @@ from accounts.signals import member_data_changed
 from accounts.tracker import queries
 from accounts.tracker.services import owner_lock
 
-TAGS_MAX_LENGTH = Contact._meta.get_field("tags").max_length
+TAGS_MAX_LENGTH: int = getattr(Contact._meta.get_field("tags"), "max_length", 200)
 SEP = queries.TAG_SEPARATOR
 
 
