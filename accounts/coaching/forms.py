@@ -223,10 +223,19 @@ class ActionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of action"), choices=[("", "—"), *ActionKind.choices], required=False)
     title = forms.CharField(label=_("Agreed action"), max_length=200, required=False)
     goal_kind = forms.ChoiceField(
-        label=_("What the goal counts"), choices=GoalKind.choices, initial=GoalKind.CUSTOM, required=False
+        label=_("What the goal counts"),
+        choices=GoalKind.choices,
+        initial=GoalKind.CUSTOM,
+        required=False,
+        help_text=_("For a goal only. All but custom goals count themselves from the member's records."),
     )
     target = forms.IntegerField(label=_("Target"), min_value=1, max_value=1000, initial=1, required=False)
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Due date"),
+        required=False,
+        help_text=_("Required for a follow-up, optional for a goal."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def clean(self):
         data = super().clean()
