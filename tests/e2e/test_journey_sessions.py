@@ -38,6 +38,7 @@ def test_a_session_becomes_a_counted_goal_in_the_report_until_sharing_ends(
 
     # The coach records a session from the client's page, with a goal and a follow-up agreed.
     coach_page.goto(live_server.url + f"/en/coach/clients/{member.pk}/")
+    assert_accessible(coach_page)
     coach_page.get_by_role("link", name="Sessions").click()
     expect(coach_page.get_by_role("heading", name="Record a session")).to_be_visible()
     assert_accessible(coach_page)
@@ -68,6 +69,7 @@ def test_a_session_becomes_a_counted_goal_in_the_report_until_sharing_ends(
 
     # The member finds the session on the Coaching page and accepts the goal in one step.
     member_page.goto(live_server.url + "/en/coach/sharing/")
+    assert_accessible(member_page)
     member_page.get_by_role("link", name="See your sessions and answer the agreed actions").click()
     expect(member_page.get_by_role("heading", level=1, name="Coaching sessions")).to_be_visible()
     assert_accessible(member_page)
@@ -83,7 +85,9 @@ def test_a_session_becomes_a_counted_goal_in_the_report_until_sharing_ends(
 
     # The coach's report for this month shows the goal with its count.
     coach_page.goto(live_server.url + f"/en/coach/clients/{member.pk}/")
+    assert_accessible(coach_page)
     coach_page.get_by_role("link", name="Report").click()
+    assert_accessible(coach_page)
     coach_page.get_by_label(re.compile(r"^From:?$")).fill(today.replace(day=1).isoformat())
     coach_page.get_by_label(re.compile(r"^To:?$")).fill(today.isoformat())
     coach_page.get_by_role("button", name="Show the report").click()
@@ -98,6 +102,7 @@ def test_a_session_becomes_a_counted_goal_in_the_report_until_sharing_ends(
     member_page.goto(live_server.url + "/en/coach/sharing/")
     member_page.locator("#coaches").get_by_role("button", name="Stop sharing").click()
     expect(member_page.get_by_text("Carl Coach can no longer see your progress.")).to_be_visible()
+    assert_accessible(member_page)
     response = coach_page.goto(report_url)
     assert response.status == 404
     expect(coach_page.get_by_text("Meet three new people")).to_have_count(0)
