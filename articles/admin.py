@@ -39,6 +39,26 @@ def _local_time(value, format_name):
     return formats.date_format(timezone.localtime(value), format_name)
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """Draft, scheduled or published as readers see it: a scheduled guide's status is "published"."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", _("Draft")), ("scheduled", _("Scheduled")), ("published", _("Published"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "draft":
+            return queryset.filter(status=Status.DRAFT)
+        if self.value() == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+        if self.value() == "published":
+            return queryset.published(now)
+        return queryset
+
+
 class LanguageVersionFilter(admin.SimpleListFilter):
     title = _("language versions")
     parameter_name = "version"
@@ -108,7 +128,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
     form = ArticleAdminForm
     formfield_overrides = {MarkdownxField: {"widget": desk.DeskMarkdownxWidget}}
     list_display = ("display_title", "language_versions", "category", "publication", "updated_at")
-    list_filter = ("status", "category", LanguageVersionFilter, TranslationStatusFilter)
+    list_filter = (PublicationFilter, "category", LanguageVersionFilter, TranslationStatusFilter)
     list_select_related = ("category",)
     search_fields = (
         "key",

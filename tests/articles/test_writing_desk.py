@@ -66,6 +66,25 @@ def test_a_scheduled_guide_is_listed_as_published_once_its_time_has_come(editor_
     assert "Published" in _row(editor_client.get(CHANGELIST).content.decode(), "Soon")
 
 
+@pytest.mark.parametrize(
+    ("value", "listed"),
+    [
+        ("draft", {"Not yet"}),
+        ("scheduled", {"Later"}),
+        ("published", {"Live now"}),
+        (None, {"Not yet", "Later", "Live now"}),
+    ],
+)
+def test_the_list_filters_draft_scheduled_and_published_guides(editor_client, value, listed):
+    ArticleFactory(title_en="Later", scheduled=True)
+    ArticleFactory(title_en="Live now")
+    ArticleFactory(title_en="Not yet", draft=True)
+
+    response = editor_client.get(CHANGELIST, {"publication": value} if value else {})
+
+    assert {str(article) for article in response.context["cl"].result_list} == listed
+
+
 def _scheduled_post(article):
     local = timezone.localtime(IN_2030, datetime.timezone(datetime.timedelta(hours=2)))  # Helsinki in winter
     return {
