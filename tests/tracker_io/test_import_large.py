@@ -161,6 +161,10 @@ def test_the_preview_pages_through_the_file(alice_client):
     assert 'href="?page=2"' in body
     assert 'rel="next"' not in body
     assert "Page 3 of 3" in body
+    assert "Page 3" not in body.split("</title>")[0]
+    # A large file takes seconds to import: the static script says so on the button (no inline script).
+    assert 'data-working="Importing… this can take a few seconds."' in body
+    assert "/js/import-working" in body
     # Every page offers the confirmation of the whole file, with its counts.
     assert "Import 120 contacts" in body
     # A page past the end shows the last one; a page that is not a number, the first.
