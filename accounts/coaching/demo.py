@@ -12,6 +12,7 @@ import datetime
 
 from django.utils import timezone
 
+from accounts.coaching import services as coaching_services
 from accounts.models import (
     CoachComment,
     CoachGrant,
@@ -26,6 +27,7 @@ from accounts.models import (
     Interaction,
     InteractionKind,
 )
+from accounts.models.coaching import ActionKind, CoachingSession, CoachNote
 from accounts.tracker import services as tracker_services
 
 TEXTS = {
@@ -266,9 +268,67 @@ def _feedback(member, coach, texts, *, reply):
 def seed(*, users, stdout):
     coach, member, client = users["coach"], users["member"], users["client"]
     today = timezone.localdate()
-    _grant(member, coach, GrantScope.FULL)
+    member_grant = _grant(member, coach, GrantScope.FULL)
     _grant(client, coach, GrantScope.PROGRESS)
     _client_tracker(client, _texts(client), today)
     _feedback(member, coach, _texts(member), reply=True)
     _feedback(client, coach, _texts(client), reply=False)
+    if member_grant.status == GrantStatus.ACTIVE:
+        _session(member_grant, member.preferred_language, today)
     stdout.write(f"Coaching demo: {coach.email} coaches {member.email} (contacts too) and {client.email} (progress)")
+
+
+# A recorded session with the member (one goal and one follow-up agreed, both waiting) and the
+# coach's private note, in the member's language (the "member" client only: the other client's
+# single suggestion is what the demo tests expect of them).
+SESSION_TEXTS = {
+    "en": {
+        "session": "We went through the career fair next week: which three companies "
+        "to visit first and how to open a conversation in two sentences.",
+        "a_goal": "Talk to three new people at the career fair",
+        "a_follow_up": "Send the recruiter you meet at the fair a thank-you",
+        "note": "Prepares well but hesitates to start conversations; practise the opening line together next time.",
+    },
+    "sv": {
+        "session": "Vi gick igenom arbetsmarknadsdagen nästa vecka: vilka tre företag du ska "
+        "besöka först och hur du inleder ett samtal med två meningar.",
+        "a_goal": "Prata med tre nya personer på arbetsmarknadsdagen",
+        "a_follow_up": "Skicka ett tack till rekryteraren du träffar på mässan",
+        "note": "Förbereder sig väl men tvekar att ta första kontakten; öva inledningsfrasen tillsammans nästa gång.",
+    },
+    "da": {
+        "session": "Vi gennemgik karrieremessen i næste uge: hvilke tre virksomheder du "
+        "besøger først, og hvordan du indleder en samtale med to sætninger.",
+        "a_goal": "Tal med tre nye mennesker på karrieremessen",
+        "a_follow_up": "Send en tak til den rekrutterer, du møder på messen",
+        "note": "Forbereder sig godt, men tøver med at tage første kontakt; øv åbningsreplikken sammen næste gang.",
+    },
+    "fi": {
+        "session": "Kävimme läpi ensi viikon rekrytointimessut: mitkä kolme yritystä "
+        "käyt tapaamassa ensin ja miten aloitat keskustelun kahdella lauseella.",
+        "a_goal": "Juttele kolmen uuden ihmisen kanssa rekrytointimessuilla",
+        "a_follow_up": "Lähetä kiitos messuilla tapaamallesi rekrytoijalle",
+        "note": "Valmistautuu hyvin mutta epäröi aloittaa "
+        "keskustelun; harjoitellaan avauslausetta yhdessä ensi kerralla.",
+    },
+}
+
+
+def _session(grant, language, today):
+    texts = SESSION_TEXTS.get(language, SESSION_TEXTS["en"])
+    if CoachingSession.objects.filter(member_id=grant.member_id, coach_id=grant.coach_id).exists():
+        return
+    coaching_services.session_record(
+        grant=grant,
+        held_on=today - datetime.timedelta(days=2),
+        discussed=texts["session"],
+        actions=[
+            {"kind": ActionKind.GOAL, "title": texts["a_goal"], "goal_kind": GoalKind.MEET, "target": 3},
+            {
+                "kind": ActionKind.FOLLOW_UP,
+                "title": texts["a_follow_up"],
+                "due_date": today + datetime.timedelta(days=5),
+            },
+        ],
+    )
+    CoachNote.objects.get_or_create(coach_id=grant.coach_id, member_id=grant.member_id, body=texts["note"])

@@ -8,12 +8,12 @@ import zipfile
 import pytest
 from django.utils import timezone
 
-from accounts.coaching import services
+from accounts.coaching import demo, services
 from accounts.models import FollowUp, Goal, GoalCount, GoalSuggestion, GrantStatus, SuggestionStatus
-from accounts.models.coaching import ActionKind, ActionStatus, AgreedAction, CoachingSession
+from accounts.models.coaching import ActionKind, ActionStatus, AgreedAction, CoachingSession, CoachNote
 from accounts.tracker import counting
 from tests.coaching.conftest import in_days, session_post
-from tests.factories import ContactFactory, GrantFactory
+from tests.factories import CoachFactory, ContactFactory, GrantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +241,18 @@ def test_another_members_sessions_are_not_in_the_export(client, charlie, bob_ses
     archive = zipfile.ZipFile(io.BytesIO(client.post("/en/accounts/privacy/export/").content))
     sections = json.loads(archive.read("rookie-data.json"))["sections"]
     assert sections["coaching_sessions"] == [] and sections["agreed_actions"] == []
+
+
+def test_the_demo_has_a_session_in_the_members_language_once():
+    users = {
+        "member": UserFactory(email="member@demo.rookie.test", preferred_language="fi"),
+        "coach": CoachFactory(email="coach@demo.rookie.test"),
+        "client": UserFactory(email="client2@demo.rookie.test", preferred_language="da"),
+    }
+    for _ in range(2):
+        demo.seed(users=users, stdout=io.StringIO())
+    session = CoachingSession.objects.get()
+    assert session.member == users["member"]
+    assert session.discussed == demo.SESSION_TEXTS["fi"]["session"]
+    assert sorted(action.kind for action in session.actions.all()) == ["follow_up", "goal"]
+    assert CoachNote.objects.get().body == demo.SESSION_TEXTS["fi"]["note"]
