@@ -143,6 +143,8 @@ SECTIONS = (
     Section("priorities", "networks.Priority", ("member",), related=("criterion__key",)),
     Section("networks_submitted", "networks.Network", ("submitted_by",)),
     Section("network_answers", "networks.SuggestionAnswer", ("member",), related=("network__name",)),
+    # Guides: what an editor uploaded to the writing desk's image library.
+    Section("images_uploaded", "articles.ImageAsset", ("uploaded_by",)),
 )
 
 # Models with a relation to the user that are deliberately not in the export, and why.

@@ -25,9 +25,13 @@ TITLE_SV = "Fika med en främling"
 BODY_SV = "## Varför fika?\n\nEn **kort** fika öppnar dörrar.\n\n- Ställ en fråga\n- Lyssna"
 
 
+LANGUAGE_NAMES = {"en": "English", "sv": "Swedish", "da": "Danish", "fi": "Finnish"}
+
+
 def _tab(page, field_id, language):
-    """The language tab (labelled by its code, e.g. "sv") of the tab set holding one translated field."""
-    return page.locator(".ui-tabs").filter(has=page.locator(f"#{field_id}")).get_by_role("tab", name=language)
+    """The form's one language bar (the writing desk) switches every translated field, this one too."""
+    expect(page.locator(f"#{field_id}")).to_be_attached()
+    return page.locator("#desk-languages").get_by_role("button", name=LANGUAGE_NAMES[language])
 
 
 def _write_version(page, language, title, body):
@@ -84,6 +88,7 @@ def test_an_editor_writes_schedules_and_publishes_a_guide_in_two_languages(page,
 
     # A new guide: English first (the open tab), then Swedish in its tabs; the preview renders.
     page.locator('#content-main a[href$="/admin/articles/article/"]').first.click()
+    expect(page).to_have_url(re.compile(r"/admin/articles/article/$"))
     _assert_admin_accessible(page)
     page.get_by_role("link", name="Add guide").click()
     expect(page).to_have_url(re.compile(r"/admin/articles/article/add/$"))

@@ -30,6 +30,8 @@ pytestmark = pytest.mark.django_db
 # "app.Model.field" → the form (or endpoint) whose clean step re-encodes or refuses the upload.
 UPLOAD_FIELDS = {
     "articles.Article.cover_image": "articles.admin.ArticleAdminForm.clean_cover_image → rookie.lib.images.clean_image",
+    "articles.ImageAsset.file": "articles.desk.upload → rookie.lib.images.clean_image",
+    "networks.Network.logo": "networks.admin.NetworkAdminForm.clean_logo → rookie.lib.images.clean_image",
 }
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
