@@ -35,6 +35,7 @@ from accounts.models import (
     ReminderLog,
     User,
 )
+from accounts.models.coaching import ActionKind, AgreedAction, CoachingSession, CoachNote
 from accounts.roles import make_editor
 from articles.models import Article, Category, ImageAsset, Status
 from networks.models import Criterion, Membership, Network, Priority, SuggestionAnswer
@@ -328,4 +329,8 @@ def personal_data(member, coach, *, n=1, scores=(4, 4, 4, 4, 4)) -> dict:
     SuggestionFactory(member=member, coach=coach)
     CoachAccessLog.objects.create(coach=coach, member=member, what=AccessKind.OVERVIEW)
     CoachAccessLog.objects.create(coach=coach, member=member, what=AccessKind.CONTACT, contact=rows["contacts"][0])
+    # A session with an agreed follow-up, and the coach's private note (export, deletion).
+    session = CoachingSession.objects.create(member=member, coach=coach, held_on=today, discussed="Plans")
+    AgreedAction.objects.create(session=session, kind=ActionKind.FOLLOW_UP, title="Send the CV", due_date=today)
+    CoachNote.objects.create(coach=coach, member=member, body="Private note")
     return rows
