@@ -4,6 +4,8 @@ Both take the owner: the filter offers only the owner's tags, events and network
 ids are matched against the owner's contacts by the view, so someone else's id finds nothing.
 """
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,8 @@ from accounts.tracker.forms import MAX_TAG_LENGTH, normalize_tags
 MAX_QUERY_LENGTH = 100
 # The most ids one bulk request may name: a page of the list is 50, so anything near this is forged.
 MAX_SELECTED = 500
+# A primary key as the database stores it (SQLite refuses integers past 2**63 with an OverflowError).
+ID_PATTERN = re.compile(r"[0-9]{1,18}")
 FILTER_FIELDS = ("q", "tag", "company", "met_at", "losing_touch", "never_contacted")
 
 
@@ -103,7 +107,7 @@ class BulkActionForm(forms.Form):
         super().__init__(data, **kwargs)
         if data is not None and hasattr(data, "getlist"):
             # Any integers are accepted here; the view keeps only the owner's contacts among them.
-            raw = [value for value in data.getlist("ids") if value.isdigit()][:MAX_SELECTED]
+            raw = [value for value in data.getlist("ids") if ID_PATTERN.fullmatch(value)][:MAX_SELECTED]
             self.fields["ids"].choices = [(value, value) for value in raw]
 
     def clean_bulk_tag(self):

@@ -307,6 +307,11 @@ def test_someone_elses_ids_are_never_touched(alice_client, alice, charlie):
     assert (theirs.tags, theirs.language, theirs.keep_in_touch_days) == ("", "sv", None)
     assert Interaction.objects.filter(contact=theirs).exists()
     assert not Contact.objects.filter(pk=mine.pk).exists()
+    # Ids that are not ids at all find nothing either (never a 500).
+    for junk in ["9" * 30, "²", "-1", "1e3", ""]:
+        response = alice_client.post(BULK, {"scope": "selected", "ids": [junk], "action": "language", "language": "fi"})
+        assert response.status_code == 302
+    assert not Contact.objects.filter(language="fi").exists()
     # Only a stranger's ids: nothing to delete, and the confirmation says so.
     response = alice_client.post(BULK, {"scope": "selected", "ids": _ids(theirs), "action": "delete"})
     assert response.status_code == 200
