@@ -179,3 +179,39 @@ def test_the_upload_form_names_the_limits(alice_client):
     assert "at most 4.0\xa0MB and 10,000 contacts" in page
     page = alice_client.get("/fi/me/contacts/import/").content.decode()
     assert "4,0\xa0MB" in page  # the locale's decimal mark
+
+
+def test_the_preview_and_the_result_can_show_only_the_skipped_rows(alice_client, alice):
+    # Rows 3 and 103 (lines 5 and 105) are already in the contacts: two skipped among 130.
+    ContactFactory(owner=alice, email="person3@example-company.se")
+    ContactFactory(owner=alice, email="person103@example-company.se")
+    _upload(alice_client, _connections(130))
+    body = alice_client.get(PREVIEW).content.decode()
+    assert '<a href="?show=skipped">Show only the 2 skipped rows</a>' in body
+    skipped = alice_client.get(PREVIEW, {"show": "skipped"})
+    assert [plan.row.line for plan in skipped.context["page"]] == [5, 105]
+    assert '<a href="?">Show every row</a>' in skipped.content.decode()
+    # The counts and the button still cover the whole file.
+    assert skipped.context["summary"] == {"total": 130, "imported": 128, "skipped": 2}
+    assert "Import 128 contacts" in skipped.content.decode()
+    # Paging keeps the choice.
+    assert 'href="?page=2&show=skipped"' not in body
+    all_rows = alice_client.get(PREVIEW, {"show": "anything-else"})
+    assert all_rows.context["page"].paginator.count == 130
+    assert 'href="?page=2"' in all_rows.content.decode()
+
+    alice_client.post(CONFIRM, {"import_id": alice_client.session[PENDING_KEY]["id"]})
+    result = alice_client.get(RESULT, {"show": "skipped"})
+    assert [plan.row.line for plan in result.context["page"]] == [5, 105]
+    assert all(not plan.imports for plan in result.context["page"])
+
+
+def test_paging_through_the_skipped_rows_keeps_showing_only_them(alice_client):
+    lines = [HEADER] + [_row(n) for n in range(10)] + [",,,,Nameless AB,," for _n in range(60)]
+    _upload(alice_client, "\r\n".join(lines).encode())
+    # 60 rows without a name are skipped: two pages of them.
+    body = alice_client.get(PREVIEW, {"show": "skipped"}).content.decode()
+    assert 'href="?page=2&amp;show=skipped"' in body
+    second = alice_client.get(PREVIEW, {"show": "skipped", "page": "2"})
+    assert len(second.context["page"]) == 10
+    assert all(plan.reason == "no_name" for plan in second.context["page"])

@@ -1,7 +1,8 @@
 """Import contacts: upload → preview (every row and what will happen to it) → confirm → per-row result.
 
 A file may hold 10,000 rows, so the preview and the result show them a page at a time (PAGE_SIZE),
-with the counts for the whole file above; the confirmation writes the whole file at once.
+with the counts for the whole file above (`?show=skipped` pages through the skipped rows only);
+the confirmation writes the whole file at once.
 """
 
 from django.contrib import messages
@@ -14,15 +15,23 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.responses import render_form
 from accounts.tracker.transfers import importing
 from accounts.tracker.transfers.forms import ImportConfirmForm, ImportUploadForm
-from rookie.lib.querystring import query_int
+from rookie.lib.querystring import query_choice, query_int
 
 PENDING_KEY = "tracker_io_import"
 RESULT_KEY = "tracker_io_import_result"
 PAGE_SIZE = 50
 
 
-def _page(request, plans):
-    return Paginator(plans, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
+SKIPPED = "skipped"
+
+
+def _paging(request, plans):
+    """The page of rows to show and the context that goes with it (the skipped rows only, if asked)."""
+    show = query_choice(request, "show", [SKIPPED])
+    if show == SKIPPED:
+        plans = [plan for plan in plans if not plan.imports]
+    page = Paginator(plans, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
+    return {"page": page, "show": show, "page_extra": f"&show={show}" if show else ""}
 
 
 def _pending_import(request):
@@ -69,9 +78,9 @@ def contact_import_preview(request):
         {
             "pending": pending,
             "plans": plans,
-            "page": _page(request, plans),
             "summary": _summary(plans),
             "form": ImportConfirmForm(initial={"import_id": pending.id}),
+            **_paging(request, plans),
         },
     )
 
@@ -125,5 +134,5 @@ def contact_import_result(request):
     return render(
         request,
         "tracker/io/import_result.html",
-        {"filename": data["filename"], "summary": data["summary"], "plans": rows, "page": _page(request, rows)},
+        {"filename": data["filename"], "summary": data["summary"], "plans": rows, **_paging(request, rows)},
     )
