@@ -357,6 +357,10 @@ def test_the_selection_form_posts_ids_and_works_without_javascript(alice_client,
         assert f'<label for="pick-{contact.pk}" class="visually-hidden">Select {contact.name}</label>' in body
     assert 'name="scope" value="selected"' in body
     assert 'name="scope" value="all"' in body
+    # "Select all on this page" needs the static script, so it starts hidden; no inline script.
+    assert 'data-select-all hidden><input type="checkbox" id="contact-select-all">' in body
+    assert "/js/contact-bulk" in body
+    assert "<script>" not in body
 
 
 def test_bulk_is_post_only(alice_client):
