@@ -8,9 +8,11 @@ the input into a WAI-ARIA combobox over the JSON endpoint (views/contact_search.
 chosen id in a hidden input of the field's name. Either way the id is validated against the
 member's own contacts, like any ModelChoiceField: someone else's id is a form error.
 
-Matching folds case and accents on every database: "sore" finds "Søren", "jyvaskyla"
-"Jyväskylä", "ΑΘΗΝΑ" "Αθήνα". On SQLite through a Python function registered on the connection, on
-PostgreSQL through LOWER() and TRANSLATE() with the same table, so both agree (no extension).
+Matching folds case and accents on every database: "soren" finds "Søren", "jyvaskyla"
+"Jyväskylä", "ΑΘΗΝΑ" "Αθήνα". The query is folded in Python and each of its letters becomes the set
+of letters that fold to it ("o" → [oòóôõöøō…]), matched case-insensitively by Django's `iregex`
+(PostgreSQL's ~*, Python's re on SQLite): one regular expression per word, compiled once per query,
+where folding every stored row in SQL (TRANSLATE) cost 100 times more at 3,000 contacts.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from functools import cached_property
 from typing import Any
 
 from django import forms
-from django.db.models import CharField, F, Func, QuerySet, Value
+from django.db.models import CharField, F, QuerySet, Value
 from django.db.models.functions import Concat
 from django.forms.boundfield import BoundField
 from django.forms.utils import ErrorDict, flatatt
@@ -79,42 +81,48 @@ def _fold_table() -> dict[str, str]:
 
 
 FOLD_TABLE = _fold_table()
-_SINGLE = {src: dst for src, dst in FOLD_TABLE.items() if len(dst) == 1}
-_MULTI = {src: dst for src, dst in FOLD_TABLE.items() if len(dst) > 1}
-# Text stored decomposed ("e" + U+0301) loses its marks, as the precomposed "é" does.
+# Text stored decomposed ("e" + U+0301) carries combining marks after its letters.
 _COMBINING = "".join(chr(code) for code in range(0x300, 0x370))
 _TRANSLATION = str.maketrans({**FOLD_TABLE, **dict.fromkeys(_COMBINING)})
-_PG_FROM = "".join(_SINGLE) + _COMBINING  # TRANSLATE() deletes what has no counterpart in _PG_TO
-_PG_TO = "".join(_SINGLE.values())
-SQLITE_FOLD = "rookie_fold"
 
 
 def fold(text: str | None) -> str | None:
     return None if text is None else text.lower().translate(_TRANSLATION)
 
 
-class Folded(Func):
-    """fold() of a text expression, in SQL."""
+def _reverse(pairs):
+    found: dict[str, set[str]] = {}
+    for src, dst in pairs:
+        found.setdefault(dst, set()).add(src)
+    return found
 
-    output_field = CharField()
-    arity = 1
 
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # Registered here, on the connection that runs the query: a connection opened before this
-        # module was imported has it too. Registering again is cheap and harmless.
-        connection.ensure_connection()
-        connection.connection.create_function(SQLITE_FOLD, 1, fold, deterministic=True)
-        return self.as_sql(compiler, connection, function=SQLITE_FOLD, **extra_context)
+# A folded letter → the stored letters that fold to it; "ae" → {"æ"}, "ss" → {"ß"}.
+_SINGLE = _reverse((src, dst) for src, dst in FOLD_TABLE.items() if len(dst) == 1)
+_MULTI = _reverse((src, dst) for src, dst in FOLD_TABLE.items() if len(dst) == 2)
+_MARKS = f"[{_COMBINING[0]}-{_COMBINING[-1]}]*"
 
-    def as_postgresql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        sql, params = f"TRANSLATE(LOWER({sql}), %s, %s)", (*params, _PG_FROM, _PG_TO)
-        for src, dst in _MULTI.items():
-            sql, params = f"REPLACE({sql}, %s, %s)", (*params, src, dst)
-        return sql, params
 
-    def as_sql(self, compiler, connection, function=None, **extra_context):
-        return super().as_sql(compiler, connection, function=function or "LOWER", **extra_context)
+def _class(chars) -> str:
+    # Backslash-escaped inside brackets, as both Python's re and PostgreSQL's AREs read it.
+    return "[" + "".join("\\" + char if char in "\\[]^-" else char for char in sorted(chars)) + "]"
+
+
+def word_pattern(word: str) -> str:
+    """The regular expression that finds `word` (folded) in unfolded text, whatever its accents."""
+    parts = []
+    index = 0
+    while index < len(word):
+        letter = _class({word[index], *_SINGLE.get(word[index], ())}) + _MARKS
+        pair = word[index : index + 2]
+        if pair in _MULTI:
+            second = _class({pair[1], *_SINGLE.get(pair[1], ())}) + _MARKS
+            parts.append(f"(?:{letter}{second}|{_class(_MULTI[pair])}{_MARKS})")
+            index += 2
+        else:
+            parts.append(letter)
+            index += 1
+    return "".join(parts)
 
 
 # --- Searching ------------------------------------------------------------------------------------
@@ -137,9 +145,9 @@ def search_contacts(owner: User, query: str, *, limit: int = RESULT_LIMIT) -> li
     if len(query) < MIN_QUERY_LENGTH or not words:
         return []
     haystack = Concat("name", Value(_SEPARATOR), "company", Value(_SEPARATOR), "email", output_field=CharField())
-    contacts: QuerySet[Contact] = queries.contacts_of(owner).alias(_folded=Folded(haystack))
+    contacts: QuerySet[Contact] = queries.contacts_of(owner).alias(_haystack=haystack)
     for word in words:
-        contacts = contacts.filter(_folded__contains=word)
+        contacts = contacts.filter(_haystack__iregex=word_pattern(word))
     contacts = contacts.order_by(F("last_contacted_on").desc(nulls_last=True), "name", "id")
     return list(contacts.only("id", "name", "company", "email")[:limit])
 
