@@ -73,6 +73,9 @@ def _sign_up_with_the_keyboard(page):
     _tab(page, "#id_display_name")
     page.keyboard.type("Åsa Öberg")
     _tab(page, "#id_preferred_language")  # keep the Swedish the page offers
+    # The terms and the privacy notice the sentence above the button links to, then the button.
+    _tab(page, "form[action$='/signup/'] a[href$='/pages/terms/']")
+    _tab(page, "form[action$='/signup/'] a[href$='/pages/privacy/']")
     _tab(page, "form[action$='/signup/'] button[type=submit]")
     page.keyboard.press("Enter")
 
