@@ -93,6 +93,7 @@ PAGES = [
     ("catalogue", "catalogue, filtered and sorted", None, 0.15, 0.3),
     ("catalogue_member", "catalogue, a member's fit for me", "member", 0.15, None),
     ("dashboard", "dashboard (3,000 contacts, 1,000 follow-ups)", "member", 0.05, 0.1),
+    ("contact_search", "contact search (3,000 contacts)", "member", 0.3, None),
     ("coach", "coach page (30 clients)", "coach", 0.03, 0.1),
 ]
 MODES = [("off", "without the page cache"), ("on", "with the page cache")]
@@ -475,6 +476,8 @@ def main():
         "catalogue_member": "/en/networks/?sort=fit",
         "network": f"/en/networks/{found['network']}/",
         "dashboard": "/en/me/",
+        # What the contact field asks while the member types three letters.
+        "contact_search": "/en/me/contacts/search/?q=ann",
         "coach": "/en/coach/",
     }
     tables, failures = {}, []

@@ -158,11 +158,10 @@ class Dashboard:
     interactions: list[Interaction]
     events: list[Event]
     # (id, name) of every contact, for the quick-add forms' pickers.
-    contact_choices: list[tuple[int, str]]
 
 
 def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_LIMIT) -> Dashboard:
-    """Everything the dashboard shows, in ten queries whatever the amount of data, plus one grouped
+    """Everything the dashboard shows, in nine queries whatever the amount of data, plus one grouped
     query per kind of counted goal among the goals shown (at most seven, accounts.tracker.counting):
 
     1. follow-up counts (overdue, due this week) in one aggregate
@@ -174,7 +173,9 @@ def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_L
     7. active goals (capped), with their events
     8. recent interactions (capped), with their contacts
     9. upcoming events (capped)
-    10. the contact picker of the quick-add forms (id and name only)
+
+    The quick-add forms' contact field searches (accounts/tracker/contact_picker.py): no contact
+    list is loaded here.
     """
     end = week_end(today)
     follow_ups = open_follow_ups(owner).select_related("contact")
@@ -205,7 +206,6 @@ def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_L
             Interaction.objects.filter(owner=owner).select_related("contact").order_by("-occurred_on", "-id")[:limit]
         ),
         events=list(Event.objects.filter(owner=owner, date__gte=today).order_by("date", "id")[:3]),
-        contact_choices=list(contacts_of(owner).order_by("name", "id").values_list("id", "name")),
     )
 
 

@@ -131,7 +131,7 @@
       input.removeAttribute("aria-activedescendant");
       announce(
         rows.length
-          ? root.getAttribute("data-found").replace("%(count)s", String(rows.length))
+          ? root.getAttribute("data-found") + " " + String(rows.length)
           : root.getAttribute("data-none")
       );
       if (rows.length && document.activeElement === input) {
