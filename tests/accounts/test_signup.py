@@ -162,6 +162,8 @@ def _pending():
     return {"email": "new.member@example.com", "display_name": "Åsa Öberg", "preferred_language": "sv"}
 
 
+# Named ids: a signed token carries the second it was made, and every xdist worker must collect the
+# same test names.
 @pytest.mark.parametrize(
     "token",
     [
@@ -169,6 +171,7 @@ def _pending():
         signup_token_make(PendingSignup(**_pending()))[:-2] + "xx",  # the signature no longer matches
         signup_token_make(PendingSignup(**{**_pending(), "preferred_language": "de"})),
     ],
+    ids=["nonsense", "tampered", "unknown-language"],
 )
 def test_a_bad_link_is_a_400_and_writes_nothing(client, token):
     link = reverse("accounts:signup_confirm", kwargs={"token": token})
