@@ -28,6 +28,7 @@ from tests.factories import (
     CoachFactory,
     ContactFactory,
     GoalFactory,
+    InteractionFactory,
     NetworkFactory,
     UserFactory,
     article_in,
@@ -246,8 +247,15 @@ def _signed_in(user):
     return client
 
 
+def _met(owner, name):
+    """A contact the dashboard names: met today, so among the recent interactions."""
+    contact = ContactFactory(owner=owner, name=name)
+    InteractionFactory(contact=contact)
+    return contact
+
+
 def test_the_dashboard_comes_from_the_cache_the_second_time(alice, django_assert_num_queries):
-    ContactFactory(owner=alice, name="Greta Garbo")
+    _met(alice, "Greta Garbo")
     member = _signed_in(alice)
     first = _html(member, "/en/me/")
     with django_assert_num_queries(2):  # the session and the user, nothing of the page
@@ -269,7 +277,7 @@ def test_a_new_follow_up_shows_on_the_dashboard_at_once(alice):
 
 
 def test_an_edited_contact_shows_on_the_dashboard_at_once(alice):
-    contact = ContactFactory(owner=alice, name="Greta Garbo")
+    contact = _met(alice, "Greta Garbo")
     member = _signed_in(alice)
     assert "Greta Garbo" in _html(member, "/en/me/")
     contact.name = "Greta Lovisa"
@@ -279,8 +287,8 @@ def test_an_edited_contact_shows_on_the_dashboard_at_once(alice):
 
 
 def test_a_dashboard_is_never_served_to_another_member(alice, charlie):
-    ContactFactory(owner=alice, name="Greta Garbo")
-    ContactFactory(owner=charlie, name="Karl Karlsson")
+    _met(alice, "Greta Garbo")
+    _met(charlie, "Karl Karlsson")
     assert "Greta Garbo" in _html(_signed_in(alice), "/en/me/")
     html = _html(_signed_in(charlie), "/en/me/")
     assert "Karl Karlsson" in html and "Greta Garbo" not in html
