@@ -22,13 +22,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from markdownx.widgets import AdminMarkdownxWidget
 
 from articles.editor_views import can_write_guides, markdownify
 from articles.models import ImageAsset
 from rookie.lib.images import STORAGE_FAILED, ImageRejected, clean_image
 from rookie.lib.languages import LANGUAGE_CODES
+from rookie.lib.querystring import query_choice, query_text
 
 logger = logging.getLogger(__name__)
 
@@ -93,8 +94,8 @@ def guide_writers_only(view):
 def preview(request):
     """The editor's live preview in the language of the field it previews (?language=sv): links to
     guides and pages point to /sv/…, and [[blocks]] are filled in Swedish."""
-    language = request.GET.get("language")
-    if language not in LANGUAGE_CODES:
+    language = query_choice(request, "language", LANGUAGE_CODES)
+    if not language:
         return markdownify(request)
     with translation.override(language):
         return markdownify(request)
@@ -105,12 +106,12 @@ def _asset_json(asset: ImageAsset) -> dict:
 
 
 @never_cache
-@require_GET
+@require_safe
 @guide_writers_only
 def library(request):
     """The images uploaded before, newest first; `q` searches their alt text."""
     assets = ImageAsset.objects.order_by("-created_at", "-pk")
-    query = " ".join(request.GET.get("q", "").split())[:100]
+    query = " ".join(query_text(request, "q", max_length=100).split())
     for word in query.split():
         assets = assets.filter(alt_text__icontains=word)
     return JsonResponse({"images": [_asset_json(asset) for asset in assets[:LIBRARY_SIZE]]})

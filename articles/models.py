@@ -28,7 +28,7 @@ from articles.blocks import GUIDE_BLOCKS
 from articles.languages import IN_LANGUAGE, NOT_AVAILABLE_IN, SHOWING_VERSION, fallback_chain
 from articles.permissions import can_edit_guides
 from articles.translation_status import TranslationTracking, text_fields
-from rookie.lib.languages import LANGUAGE_CODES
+from rookie.lib.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, SAVE_SECONDS, MarkdownTooComplex, Rendered, render_for_storage
 
 TRANSLATED_ARTICLE_FIELDS = (
@@ -230,7 +230,7 @@ class Article(TranslationTracking, models.Model):
         _("source language"),
         max_length=5,
         blank=True,
-        choices=settings.LANGUAGES,
+        choices=list(LANGUAGE_CHOICES),
         help_text=_("The version the others are translated from. Empty: the first language the guide has."),
     )
     source_digest = models.CharField(_("source text digest"), max_length=16, blank=True, editable=False)

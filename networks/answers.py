@@ -22,7 +22,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from networks.models import ANSWERED, Network, SuggestionAnswer
-from rookie.lib import pagecache
+from networks.signals import suggesters_answered
 
 # Sent (sender=SuggestionAnswer, answers=[…]) after the transaction that wrote the answers commits.
 suggestion_answered = Signal()
@@ -63,8 +63,7 @@ def suggestion_answers_record(*, network_ids: Iterable[int]) -> list[SuggestionA
         )
         if new:
             members = [answer.member_id for answer in new]
-            # The overview of each member is cached for them alone (rookie/lib/pagecache.py).
-            pagecache.bump_members(members)
+            suggesters_answered(members)
             transaction.on_commit(lambda: suggestion_answered.send(sender=SuggestionAnswer, answers=new))
     return new
 
@@ -85,5 +84,5 @@ def suggestion_answer_dismiss(*, member: Any, answer_id: int) -> bool:
     )
     exists = closed or SuggestionAnswer.objects.filter(pk=answer_id, member=member).exists()
     if closed:
-        pagecache.bump_members([member.pk])
+        suggesters_answered([member.pk])
     return bool(exists)

@@ -15,6 +15,7 @@ from django.dispatch import Signal, receiver
 from networks import pagecache as network_pages
 from networks.models import Criterion, Evaluation, Network, Place
 from networks.services import network_stats_refresh
+from rookie.lib import pagecache
 
 # Sent (sender=Network) by code that changes networks with QuerySet.update(), which sends no
 # post_save: the admin's bulk approve and hide.
@@ -63,3 +64,9 @@ def _member_saved(sender: type[Model], update_fields: frozenset[str] | None = No
 @receiver(post_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="networks_pages_member_deleted")
 def _member_deleted(sender: type[Model], **kwargs: Any) -> None:
     network_pages.GROUP.bump()  # their comments are anonymised (or gone)
+
+
+def suggesters_answered(member_ids: list[int]) -> None:
+    """Answers to suggested networks were written or closed (networks/answers.py, with bulk writes
+    that send no post_save): each member's own overview shows their open answers."""
+    pagecache.bump_members(member_ids)

@@ -4,6 +4,8 @@ from django.conf import settings
 
 # In the order of settings.LANGUAGES: the first is the default interface language.
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
+# (code, name) pairs for a field's choices, the names translated lazily.
+LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = tuple(settings.LANGUAGES)
 
 
 def language_names() -> dict[str, str]:

@@ -1,10 +1,11 @@
 """Secrets that travel in URLs never reach a log line.
 
 A calendar feed's token (/ics/<token>.ics), a password-reset link (/password/reset/<uid>/<token>/),
-a sign-up confirmation (/accounts/signup/confirm/<token>/) and the reminders opt-out
-(/reminders/off/<signed>/) each let whoever has the URL read or change a member's data. Access
-logs (gunicorn, rookie/gunicorn.conf.py) print every request line and referrer; Django logs the
-path of a 404, a CSRF failure or an error. Whoever reads the logs must not get those links.
+a sign-up confirmation (/accounts/signup/confirm/<token>/), the reminders opt-out
+(/reminders/off/<signed>/) and the one-click mail opt-out (/accounts/mail/off/<signed>/) each let
+whoever has the URL read or change a member's data. Access logs (gunicorn, rookie/gunicorn.conf.py)
+print every request line and referrer; Django logs the path of a 404, a CSRF failure or an error.
+Whoever reads the logs must not get those links.
 
 RedactSecretsFilter rewrites any log record's message: Django's console handler (settings.LOGGING)
 and gunicorn's access and error logs use it. tests/rookie/test_log_redaction.py checks that every
@@ -22,6 +23,7 @@ _SEGMENT = r"[^/?#\s\"']+"
 _SECRET_PATHS = [
     re.compile(rf"(/ics/){_SEGMENT}?(\.ics)"),
     re.compile(rf"(/reminders/off/){_SEGMENT}(/|$|[?#\s\"'])"),
+    re.compile(rf"(/mail/off/){_SEGMENT}(/|$|[?#\s\"'])"),
     # /password/reset/<uidb64>/<token>/; Django then moves the token into the session and
     # redirects to /password/reset/<uidb64>/set-password/, which holds nothing secret.
     re.compile(rf"(/password/reset/{_SEGMENT}/)(?!set-password(?:/|$)){_SEGMENT}(/|$|[?#\s\"'])"),

@@ -23,11 +23,12 @@ def extra_panel(monkeypatch):
     return register
 
 
-def test_coaching_has_registered_its_box():
+def test_coaching_and_the_network_answers_have_registered_their_boxes():
     # Beside the tracker's own first steps (registered by dashboard_panels itself, so always first).
     assert [panel.template for panel in dashboard_panels._panels.values()] == [
         "tracker/_first_steps.html",
         "coaching/partials/member_feedback.html",
+        "networks/partials/suggestion_answers.html",
     ]
 
 

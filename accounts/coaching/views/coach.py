@@ -126,7 +126,7 @@ def _redirect_after_post(request, member_id, url):
     return redirect(url)
 
 
-def _log_view(request, member_id, what, contact=None):
+def log_client_view(request, member_id, what, contact=None):
     """One access-log row per page the coach actually sees: not for a HEAD request (no page is
     shown), and not again for the redirect back after their own comment, reply or suggestion."""
     after_own_post = request.session.pop(AFTER_POST_KEY, None) == member_id
@@ -139,7 +139,7 @@ def _log_view(request, member_id, what, contact=None):
 
 def _client_page(request, grant, *, comment_form=None, suggestion_form=None, reply_forms=None):
     overview = queries.client_overview(grant)
-    _log_view(request, grant.member_id, AccessKind.OVERVIEW)
+    log_client_view(request, grant.member_id, AccessKind.OVERVIEW)
     attach_reply_forms(overview.threads, reply_forms)
     return render_form(
         request,
@@ -168,7 +168,7 @@ def client(request, member_id):
 def client_contacts(request, member_id):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     data = queries.client_contacts(grant.member_id)
-    _log_view(request, grant.member_id, AccessKind.CONTACTS)
+    log_client_view(request, grant.member_id, AccessKind.CONTACTS)
     return render(request, "coaching/client_contacts.html", {"grant": grant, "client": grant.member, **data})
 
 
@@ -178,7 +178,7 @@ def client_contacts(request, member_id):
 def client_contact(request, member_id, pk):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     contact = access.get_client_contact(grant, pk)
-    _log_view(request, grant.member_id, AccessKind.CONTACT, contact)
+    log_client_view(request, grant.member_id, AccessKind.CONTACT, contact)
     return render(
         request,
         "coaching/client_contact.html",
@@ -198,7 +198,7 @@ def client_contact(request, member_id, pk):
 def client_follow_ups(request, member_id):
     grant = access.get_grant_for_coach(request.user, member_id, contacts=True)
     data = queries.client_follow_ups(grant.member_id)
-    _log_view(request, grant.member_id, AccessKind.FOLLOW_UPS)
+    log_client_view(request, grant.member_id, AccessKind.FOLLOW_UPS)
     return render(
         request,
         "coaching/client_follow_ups.html",

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.coaching import access, queries, services
 from accounts.coaching.forms import ActionAnswerForm, ActionFormSet, NoteForm, SessionForm
-from accounts.coaching.views.coach import _log_view
+from accounts.coaching.views.coach import log_client_view
 from accounts.models import AccessKind, Role
 from accounts.models.coaching import ActionKind
 from accounts.responses import render_form
@@ -103,7 +103,7 @@ def client_report(request, member_id):
     """The client report for a period: the member's own report page, with this coach's sessions."""
     grant = access.get_grant_for_coach(request.user, member_id)
     context = report_context(request, grant.member, coach_id=grant.coach_id)
-    _log_view(request, grant.member_id, AccessKind.REPORT)
+    log_client_view(request, grant.member_id, AccessKind.REPORT)
     return render(request, "coaching/report.html", {**context, "grant": grant, "for_coach": True})
 
 
