@@ -10,6 +10,7 @@ from accounts.models import CoachGrant, Goal, GoalKind, GoalSuggestion, GrantSco
 from accounts.models.coaching import ActionKind, CoachingSession, CoachNote
 from rookie.lib.counters import counter_give_back, counter_hit
 from rookie.lib.fields import ModelChoiceField
+from rookie.lib.widgets import DateInput
 
 # Each unsuccessful look-up of an address counts; past this many an hour the form stops looking,
 # so the invitation form cannot be used to test a list of addresses.
@@ -182,7 +183,7 @@ class SuggestionForm(forms.ModelForm):
         model = GoalSuggestion
         fields = ["title", "kind", "target", "due_date", "note"]
         widgets = {
-            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "due_date": DateInput(),
             "note": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
         }
         labels = {"title": _("Suggested goal"), "note": _("Why this goal (optional)")}
@@ -205,7 +206,7 @@ class SessionForm(forms.ModelForm):
         model = CoachingSession
         fields = ["held_on", "discussed"]
         widgets = {
-            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "held_on": DateInput(),
             "discussed": forms.Textarea(attrs={"rows": 4, "maxlength": 4000}),
         }
 
@@ -234,7 +235,7 @@ class ActionForm(forms.Form):
         label=_("Due date"),
         required=False,
         help_text=_("Required for a follow-up, optional for a goal."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def clean(self):

@@ -16,7 +16,7 @@ from accounts.tracker import queries
 from accounts.tracker.contact_picker import ContactPickerField
 from accounts.tracker.goal_templates import GOAL_TEMPLATES
 from rookie.lib.fields import ModelMultipleChoiceField
-from rookie.lib.widgets import FastSelect
+from rookie.lib.widgets import DateInput, FastSelect
 
 # Dates outside this range are typing mistakes (and 9999-12-31 + an interval would overflow).
 MIN_DATE = datetime.date(1950, 1, 1)
@@ -25,13 +25,6 @@ MAX_TAG_LENGTH = 40
 # Something that looks like an HTML tag; "3 < 5" and "<3" stay allowed.
 _MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{3,40}$")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def validate_date_range(value):

@@ -1,11 +1,16 @@
 """The site's language codes, read once from settings.LANGUAGES, so no module keeps its own list."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
+
+if TYPE_CHECKING:  # the stubs' name for a str or a lazy translation; nothing at run time
+    from django_stubs_ext import StrOrPromise
 
 # In the order of settings.LANGUAGES: the first is the default interface language.
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 # (code, name) pairs for a field's choices, the names translated lazily.
-LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = tuple(settings.LANGUAGES)
+LANGUAGE_CHOICES: "tuple[tuple[str, StrOrPromise], ...]" = tuple(settings.LANGUAGES)
 
 
 def language_names() -> dict[str, str]:

@@ -48,3 +48,13 @@ class FastSelect(forms.Select):
                 parts.append("</optgroup>")
         parts.append("</select>")
         return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+class DateInput(forms.DateInput):
+    """<input type="date">: its value is always ISO 8601 (the browser shows it in the reader's
+    locale); a localized value such as 07.12.2026 would be invalid HTML and an empty picker."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")

@@ -7,6 +7,7 @@ rolls back or flushes what it writes. So a module fixture creates a dedicated da
 file), migrates it once and adds one member; every test starts its own pair of instances on it.
 """
 
+import datetime
 import http.cookiejar
 import os
 import re
@@ -189,6 +190,16 @@ def _add_contact(browser, base, name):
     assert status == 200 and name in body, (base, status)
 
 
+def _add_follow_up(browser, base, title):
+    # Due today: the dashboard lists it under this week's follow-ups.
+    status, headers, _body = browser.post_form(
+        f"{base}/en/me/follow-ups/add/", {"title": title, "due_date": datetime.date.today().isoformat()}
+    )
+    assert status == 302, (base, status)
+    status, _headers, _body = browser.get(urllib.parse.urljoin(base, headers["Location"]))
+    assert status == 200, (base, status)
+
+
 def _signed_in_page(browser, url):
     status, _headers, body = browser.get(url)
     assert status == 200, (url, status)
@@ -246,11 +257,11 @@ def test_with_redis_sessions_log_outs_and_rate_limits_are_shared(shared_env, tmp
         added = []
         for round_number in range(6):
             writer = (a, b)[round_number % 2]
-            name = f"Redis contact {round_number} {uuid.uuid4().hex[:6]}"
-            _add_contact(browser, writer, name)
+            name = f"Redis follow-up {round_number} {uuid.uuid4().hex[:6]}"
+            _add_follow_up(browser, writer, name)
             added.append(name)
             for base in (a, b):
-                body = _signed_in_page(browser, f"{base}/en/me/")  # its quick-add form lists the contacts
+                body = _signed_in_page(browser, f"{base}/en/me/")  # this week's follow-ups
                 missing = [known for known in added if known not in body]
                 assert not missing, (base, missing)
 

@@ -27,6 +27,7 @@ from accounts.models.coaching import AgreedAction, CoachingSession
 from accounts.tracker import queries
 from accounts.tracker.charts import BarChart, weekly_bars
 from networks.models import Evaluation
+from rookie.lib.widgets import DateInput
 
 # A report covers at most a year and a day: a longer one is a typo (and a very long chart).
 MAX_PERIOD_DAYS = 366
@@ -45,8 +46,8 @@ class PeriodForm(forms.Form):
     """The report's period, read from the query string (`?start=…&end=…`); the last full month
     unless the reader chose another."""
 
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
