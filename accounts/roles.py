@@ -69,3 +69,30 @@ def make_editor(user: User) -> None:
     user.save(update_fields=["role", "is_staff"])
     group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
     user.groups.add(group)
+
+
+def grant_editors(apps: Any, app_label: str, codenames: list[str], using: str = "default") -> None:
+    """Give the Editors group `codenames` of `app_label`; `apps` is a migration's or the global
+    registry. Idempotent. The permission rows are created first if missing: on a fresh database a
+    data migration runs before post_migrate would have created them."""
+    from django.contrib.auth.management import create_permissions
+
+    try:
+        app_config = apps.get_app_config(app_label)
+    except LookupError:  # a registry without this app (a test flushing only some apps)
+        return
+    if getattr(app_config, "models_module", None) is None:
+        # A migration's app registry has no models module; create_permissions skips such apps.
+        app_config.models_module = True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0, using=using)
+        finally:
+            app_config.models_module = None
+    else:
+        create_permissions(app_config, apps=apps, verbosity=0, using=using)
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    group, _created = group_model.objects.using(using).get_or_create(name=EDITORS_GROUP)
+    group.permissions.add(
+        *permission_model.objects.using(using).filter(content_type__app_label=app_label, codename__in=codenames)
+    )
