@@ -212,7 +212,8 @@ def _front_matter_value(path, name):
 def test_it_imports_each_seed_with_its_structure(client):
     # The seeds sit next to the project on a developer's machine and in CI; without them this test
     # runs the same checks on the project's own documents.
-    paths = _seeds() or sorted(DATA.iterdir())
+    seeds = _seeds()
+    paths = seeds or sorted(DATA.iterdir())
     plain_texts = 0
     for path in paths:
         language = SEED_LANGUAGES.get(path.name[:3], "sv")
@@ -235,7 +236,8 @@ def test_it_imports_each_seed_with_its_structure(client):
             assert getattr(article, f"description_{language}") == description, path.name
             listing = client.get(f"/{language}/guides/").content.decode()
             assert description[:40] in listing.replace("&#x27;", "'"), path.name
-    assert plain_texts >= 1
+    if seeds:
+        assert plain_texts >= 1  # the seeds' essay, the checklist, is plain text
 
 
 @pytest.mark.parametrize(

@@ -152,6 +152,9 @@ def assert_accessible(page, *, ignore=None):
     do not control, such as the Django admin's.
     """
     ignore = ignore or {}
+    # A navigation can have committed (so expect(...).to_have_url passed) before the document has
+    # loaded: axe must see the page, not an empty <html>.
+    page.wait_for_load_state("load")
     page.evaluate(_axe.axe_script)
     bad = [("light", v) for v in _axe_violations(page, ignore)]
     page.emulate_media(color_scheme="dark")
