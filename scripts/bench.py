@@ -487,7 +487,8 @@ def main():
         tables[mode] = rows
         failures += missed
         print(f"\n{title}:\n{text_table(rows)}\n")
-    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    # An ISO 8601 timestamp for the generated section of docs/PERFORMANCE.md (a record, not a page).
+    when = datetime.datetime.now(datetime.UTC).isoformat(timespec="minutes")
     if os.environ.get("BENCH_NO_DOCS") != "1":
         write_doc(generated_section(tables, failures, urls, found, machine(found), when))
     if failures:

@@ -1,4 +1,4 @@
-"""Issue 21's coaching journey in a browser: a coach records a session with two agreed actions and
+"""Coaching sessions in a browser: a coach records a session with two agreed actions and
 a private note; the member accepts one action as a goal, which counts itself; the coach's report
 for the month shows it; the member stops sharing, and the coach gets a 404 on the report and the
 notes are gone.
