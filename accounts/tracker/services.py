@@ -64,7 +64,7 @@ def _record_progress(goal: Goal, today: datetime.date) -> None:
 
     History is written in date order. A point dated before a later one would put that later,
     stale value after the goal's real progress, and the chart would show a change that never
-    happened (issue 18: the demo's "6 Dec 0/3" after "27 Nov 2/3"); so a backdated write
+    happened (say "0/3" on a later day after "2/3" on an earlier one); so a backdated write
     (only seed data and tests pass `today`) is refused rather than recorded out of order.
     """
     if GoalProgress.objects.filter(goal=goal, recorded_on__gt=today).exists():

@@ -1,6 +1,6 @@
 """A goal's history records what really happened: one row per day, the progress at the end of that
-day, in date order, ending at the goal's current progress (issue 18: the demo's drop "27 Nov 2/3",
-then "6 Dec 0/3" while the goal stood at 2/3)."""
+day, in date order, ending at the goal's current progress, so a chart never shows a drop such as
+"2/3" then "0/3" while the goal stood at 2/3."""
 
 import datetime
 import io
