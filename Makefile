@@ -103,7 +103,7 @@ clean:
 	rm -rf $(VENV) staticfiles test-results
 
 # The README's pictures: a throwaway demo database, the key screens at 360 and 1280 px with Playwright
-# and /usr/bin/chromium into docs/screenshots/ (scripts/screenshots.py).
+# and /usr/bin/chromium-headless-shell into docs/screenshots/ (scripts/screenshots.py).
 .PHONY: screenshots
 screenshots: install
 	$(BIN)/python scripts/screenshots.py

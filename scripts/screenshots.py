@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 PYTHON = sys.executable
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 # The same as tests/e2e/conftest.py: Chromium in a container, nothing fetched on its own.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -173,7 +173,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     if not os.access(CHROMIUM, os.X_OK):
-        print(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium", file=sys.stderr)
+        print(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium-headless-shell", file=sys.stderr)
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="rookie-screenshots-") as folder:
