@@ -4,6 +4,15 @@
 decorates: it is hidden from assistive technology, so the link or button it sits in must carry
 its own text (visible, or visually hidden).
 
+`{% memo "name" key… %}…{% endmemo %}` renders its content once per process for each language and
+key (rookie/lib/memo.py): the page shell's header, menu, language switcher and footer are the same
+for every reader of a language who is signed in (or not) the same way, and rendering them (URLs,
+static files, translations) was most of what every page cost. The content may differ by what the
+key holds and by two things per request only: the CSRF token (each `{% csrf_token %}` inside) and
+the language switcher's `next` (`language_switch_next`, else the page's path), which are filled in
+on each request. Blocks a child template overrides and anything else that depends on the request
+or the reader stay outside.
+
 `{% avatar person %}` draws one or two initials from a person's name (a user's display name, a
 contact's name) on one of six background colours chosen from the name, so the same person keeps
 the same colour on every page. The colours are classes in rookie.css (no style attribute under
@@ -15,8 +24,13 @@ import re
 import zlib
 
 from django import template
-from django.templatetags.static import static
-from django.utils.html import format_html
+from django.conf import settings
+from django.urls import get_script_prefix
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from rookie.lib.memo import remembered, static_url
 
 register = template.Library()
 
@@ -32,7 +46,7 @@ def icon(name, extra_class=""):
     return format_html(
         '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}#i-{}"></use></svg>',
         classes,
-        static("img/icons.svg"),
+        static_url("img/icons.svg"),
         name,
     )
 
@@ -75,3 +89,57 @@ def avatar(person, size=""):
     if size:
         classes += f" avatar--{size}"
     return format_html('<span class="{}" aria-hidden="true">{}</span>', classes, initials(name))
+
+
+# Stand-ins for the per-request values while the shared markup is rendered: NUL never reaches a
+# page from a request (query strings with NUL are refused, rookie/middleware.py) nor from a template.
+_CSRF_STAND_IN = "\x00memo-csrf\x00"
+_NEXT_STAND_IN = "\x00memo-next\x00"
+
+
+class MemoNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist: template.NodeList, name: str, keys: list[template.base.FilterExpression]):
+        self.nodelist = nodelist
+        self.name = name
+        self.keys = keys
+
+    def render(self, context: template.Context) -> str:
+        request = context.get("request")
+        csrf_token = context.get("csrf_token")
+        # Without a request (an e-mail) or a token the output is not the shared one; while developing
+        # (DEBUG) templates change under a running process.
+        if request is None or not csrf_token or csrf_token == "NOTPROVIDED" or settings.DEBUG:
+            return self.nodelist.render(context)
+        key = (
+            "memo",
+            self.origin.name if self.origin else "",
+            self.name,
+            get_language(),
+            get_script_prefix(),
+            *(key.resolve(context) for key in self.keys),
+        )
+
+        def shared() -> str:
+            with context.push(csrf_token=_CSRF_STAND_IN, language_switch_next=_NEXT_STAND_IN):
+                return self.nodelist.render(context)
+
+        html = remembered(key, shared)
+        if _CSRF_STAND_IN in html:
+            html = html.replace(_CSRF_STAND_IN, str(csrf_token))
+        if _NEXT_STAND_IN in html:
+            next_url = context.get("language_switch_next") or request.get_full_path()
+            html = html.replace(_NEXT_STAND_IN, conditional_escape(next_url))
+        return mark_safe(html)
+
+
+@register.tag
+def memo(parser: template.base.Parser, token: template.base.Token) -> MemoNode:
+    """{% memo "name" key1 key2 … %}…{% endmemo %}: see the module's docstring."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("memo takes a quoted name, then the values its content depends on")
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])

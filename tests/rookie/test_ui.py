@@ -1,4 +1,5 @@
-"""The interface template tags (rookie/templatetags/ui.py): icons from the sprite, initials avatars."""
+"""The interface template tags (rookie/templatetags/ui.py): icons from the sprite, initials avatars,
+the shell's shared markup (memo)."""
 
 import re
 import zlib
@@ -8,6 +9,8 @@ import pytest
 from django.conf import settings
 from django.template import Context, Template, TemplateSyntaxError
 from django.templatetags.static import static
+from django.test import Client, RequestFactory, override_settings
+from django.urls import reverse
 
 from tests.factories import ContactFactory, UserFactory
 
@@ -91,3 +94,70 @@ def test_an_avatar_escapes_the_name_and_takes_a_size():
     html = render('{% avatar name "large" %}', name="<b>Evil</b> Name")
     assert 'class="avatar avatar--c' in html and " avatar--large" in html
     assert "<b>" not in html
+
+
+# --- {% memo %}: the shell's shared markup, rendered once per process ----------------------------
+
+
+def _csrf_value(html):
+    return re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', html)
+
+
+@pytest.mark.django_db
+def test_the_shell_gives_each_visitor_their_own_csrf_token_and_language_switch_address(client):
+    first = client.get("/en/guides/?q=first").content.decode()
+    other = Client()
+    second = other.get("/en/guides/?q=a%22%3Cb").content.decode()
+    assert _csrf_value(first) and _csrf_value(second)
+    assert set(_csrf_value(first)).isdisjoint(_csrf_value(second))
+    assert '<input type="hidden" name="next" value="/en/guides/?q=first">' in first
+    # The path is escaped as the template escaped it.
+    assert '<input type="hidden" name="next" value="/en/guides/?q=a%22%3Cb">' in second
+    assert "\x00" not in first + second
+
+
+@pytest.mark.django_db
+def test_the_shell_menu_follows_who_is_signed_in_and_where_they_are(client, alice, bob):
+    anonymous = client.get("/en/guides/").content.decode()
+    assert "Log in" in anonymous and "Log out" not in anonymous
+    assert '<a href="/en/guides/" class="is-current">' in anonymous
+    client.force_login(alice)
+    member = client.get("/en/networks/").content.decode()
+    assert "Log out" in member and "My tracker" in member and f'href="{reverse("coaching:sharing")}"' in member
+    assert '<a href="/en/networks/" class="is-current">' in member
+    assert '<a href="/en/guides/" class="is-current">' not in member
+    client.force_login(bob)
+    coach = client.get("/sv/networks/").content.decode()
+    assert 'href="/sv/coach/"' in coach and '<html lang="sv">' in coach
+    assert "Logga ut" in coach
+
+
+def test_memo_renders_its_content_once_per_key():
+    calls = []
+    source = '{% load ui %}{% memo "t" which %}{{ counted }}{% csrf_token %}{% endmemo %}'
+    rendered = Template(source)
+
+    class Counted:
+        def __str__(self):
+            calls.append(1)
+            return "x"
+
+    request = RequestFactory().get("/")
+    html = [
+        rendered.render(Context({"request": request, "csrf_token": token, "which": which, "counted": Counted()}))
+        for token, which in [("t1", 1), ("t2", 1), ("t3", 2)]
+    ]
+    assert len(calls) == 2
+    assert [_csrf_value(h) for h in html] == [["t1"], ["t2"], ["t3"]]
+
+
+def test_a_changed_setting_empties_the_memory_so_the_icons_follow_the_static_url():
+    before = render('{% icon "check" %}')
+    with override_settings(STATIC_URL="/elsewhere/"):
+        assert 'href="/elsewhere/img/icons.' in render('{% icon "check" %}')
+    assert render('{% icon "check" %}') == before
+
+
+def test_memo_wants_a_quoted_name():
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load ui %}{% memo which %}{% endmemo %}")
