@@ -12,6 +12,8 @@ valid form). After every post: the status is below 500; when the form was refuse
 the listed tables are exactly as before; and no row of alice's points at someone else's row.
 """
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -24,18 +26,21 @@ from django.urls import reverse
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
+from accounts.coaching import services as coaching_services
 from accounts.models import (
     CoachComment,
     CoachGrant,
     Contact,
     Event,
     FollowUp,
+    GivingBudget,
     Goal,
     GoalProgress,
     GoalSuggestion,
     Interaction,
     User,
 )
+from accounts.models.coaching import AgreedAction, CoachingSession, CoachNote
 from networks.models import Evaluation, Membership, Network, Priority, Score
 from tests.conftest import client_for
 from tests.examples import examples
@@ -53,6 +58,7 @@ FUZZ = settings(
 
 TRACKER = (Goal, GoalProgress, Event, Contact, Interaction, FollowUp)
 COACHING = (CoachGrant, CoachComment, GoalSuggestion)
+SESSIONS = (CoachingSession, AgreedAction, CoachNote, GoalSuggestion, *TRACKER)
 NETWORKS = (Network, Evaluation, Score, Membership, Priority)
 
 
@@ -65,6 +71,21 @@ class Form:
     page: str = ""  # the page that shows the form, when it is not the target itself (GET)
     query: str = ""  # the page's query string (forms that appear only on request)
     page_kwargs: dict | None = None  # the page's URL kwargs, when they are not the target's
+    prepare: Callable[[dict], None] | None = None  # makes what the form needs to appear at all
+
+
+def _session_with_open_actions(world):
+    # The member's answer form shows only beside an agreed action she has not answered yet.
+    grant = CoachGrant.objects.get(pk=world["bob_grant"])
+    coaching_services.session_record(
+        grant=grant,
+        held_on=datetime.date(2026, 3, 2),
+        discussed="Next steps",
+        actions=[
+            {"kind": "follow_up", "title": "Write to Ann", "due_date": datetime.date(2026, 3, 9)},
+            {"kind": "goal", "title": "Two coffees", "goal_kind": "custom", "target": 2, "due_date": None},
+        ],
+    )
 
 
 FORMS = [
@@ -111,6 +132,13 @@ FORMS = [
         page_kwargs={"member_id": "alice"},
     ),
     Form("coaching:suggestion_add", "bob", COACHING, {"member_id": "alice"}, page="coaching:client"),
+    Form("coaching:client_sessions", "bob", SESSIONS, {"member_id": "alice"}),
+    Form("coaching:client_notes", "bob", SESSIONS, {"member_id": "alice"}),
+    Form(
+        "coaching:action_answer", "alice", SESSIONS, page="coaching:member_sessions", prepare=_session_with_open_actions
+    ),
+    Form("tracker:giving", "alice", (GivingBudget,)),
+    Form("tracker:contact_bulk", "alice", TRACKER, page="tracker:contact_list"),
 ]
 
 # Search, filter and paging parameters (GET): they write nothing, but hostile values must not break
@@ -297,6 +325,8 @@ def test_forms_survive_hostile_input_and_write_nothing_when_they_refuse(world, f
     page_kwargs = form.kwargs if form.page_kwargs is None else form.page_kwargs
     page = _url(form.page, page_kwargs, world) if form.page else target
     page = f"{page}?{form.query}" if form.query else page
+    if form.prepare:
+        form.prepare(world)
     signed_in = client_for(world, form.actor)
     fields = discover(signed_in, page, target, "post")
 
