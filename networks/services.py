@@ -17,6 +17,7 @@ from django.db.models import Count, Sum
 
 from networks.forms import unique_slug
 from networks.models import SCORE_MAX, SCORE_MIN, Criterion, CriterionStats, Evaluation, Network, Score
+from networks.scoring import average_key
 
 # settings.AUTH_USER_MODEL: networks refers to members without importing the accounts app.
 Member: TypeAlias = Any
@@ -53,6 +54,17 @@ def criterion_stats(
     return stats, (sum(averages) / len(averages) if averages else None)
 
 
+def network_aggregates(stats: Iterable[CriterionStats]) -> dict[str, Any]:
+    """Network's aggregate columns that follow from its CriterionStats rows (see criterion_stats):
+    the overall average, and the per-criterion averages that "fit for me" is computed from."""
+    averages = {average_key(row.criterion_id): row.average for row in stats if row.average is not None}
+    return {
+        "score_average": sum(averages.values()) / len(averages) if averages else None,
+        "criterion_averages": averages,
+        "rated_criteria": len(averages),
+    }
+
+
 def network_stats_refresh(*, network_id: int) -> None:
     """Recompute a network's per-criterion and overall aggregates from its scores.
 
@@ -67,7 +79,7 @@ def network_stats_refresh(*, network_id: int) -> None:
         .order_by()
     )
     by_criterion = {row["criterion_id"]: (row["n"], row["total"]) for row in rows}
-    stats, score_average = criterion_stats(network_id, Criterion.objects.values_list("pk", flat=True), by_criterion)
+    stats, _score_average = criterion_stats(network_id, Criterion.objects.values_list("pk", flat=True), by_criterion)
     CriterionStats.objects.bulk_create(
         stats,
         update_conflicts=True,
@@ -77,7 +89,7 @@ def network_stats_refresh(*, network_id: int) -> None:
     # update(), not save(): a new rating is not an edit of the network, so updated_at stays.
     Network.objects.filter(pk=network_id).update(
         evaluation_count=Evaluation.objects.filter(network_id=network_id).count(),
-        score_average=score_average,
+        **network_aggregates(stats),
     )
 
 

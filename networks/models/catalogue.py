@@ -1,8 +1,9 @@
 """The catalogue: networks and the checklist criteria they are judged against.
 
 Network's name and integer primary key are what other apps rely on (the tracker links goals and
-contacts to networks). Its aggregate columns (`evaluation_count`, `score_average`) are written only
-by networks.services, inside the transaction that changes an evaluation.
+contacts to networks). Its aggregate columns (`evaluation_count`, `score_average`,
+`criterion_averages`, `rated_criteria`) are written only by networks.services, inside the
+transaction that changes an evaluation.
 """
 
 import re
@@ -263,6 +264,11 @@ class Network(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
         help_text=_("The mean of the per-criterion averages."),
     )
+    # The per-criterion averages again, {"c<criterion id>": average} for the rated criteria, and how
+    # many there are: "fit for me" is computed from these columns in the catalogue's one query
+    # (networks/scoring.py) instead of a subquery over CriterionStats per network.
+    criterion_averages = models.JSONField(default=dict, blank=True, editable=False)
+    rated_criteria = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

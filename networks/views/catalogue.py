@@ -1,8 +1,9 @@
 """Public pages: the catalogue, a network's details, the side-by-side comparison and the checklist.
 
 Each runs a fixed number of queries whatever the number of networks or evaluations: aggregates
-are columns (Network.evaluation_count, score_average, CriterionStats) and "fit for me" is a
-subquery annotated in SQL (networks/scoring.py). tests/networks/test_queries.py pins the counts.
+are columns (Network.evaluation_count, score_average, CriterionStats) and "fit for me" is an
+expression over the network's columns, annotated in SQL (networks/scoring.py).
+tests/networks/test_queries.py pins the counts.
 """
 
 from django.core.paginator import Paginator
@@ -73,11 +74,18 @@ def network_list(request):
     cities = list(Place.objects.filter(networks__status=Network.Status.APPROVED).distinct())
     form = CatalogueFilterForm(request.GET or None, cities=cities, can_fit=user.is_authenticated)
     filters = form.filters() if form.is_bound else {}
-    networks = _filtered(Network.objects.published().select_related("city"), filters)
     sort = filters.get("sort") or "score"
-    if user.is_authenticated:
-        networks = networks.annotate(fit=fit_expression(weights))
-    page = Paginator(networks.order_by(*ORDERINGS[sort]), PER_PAGE).get_page(query_int(request, "page", minimum=1))
+    fit = {"fit": fit_expression(weights)} if user.is_authenticated else {}
+    ranked = _filtered(Network.objects.published(), filters).annotate(**fit).order_by(*ORDERINGS[sort])
+    page = Paginator(ranked.values("pk"), PER_PAGE).get_page(query_int(request, "page", minimum=1))
+    # Ranked on the sort keys alone, then the page's rows fetched whole in the same query: sorting
+    # every matching network's full (wide, translated) row costs twice as much in the database.
+    page.object_list = list(
+        Network.objects.filter(pk__in=page.object_list)
+        .select_related("city")
+        .annotate(**fit)
+        .order_by(*ORDERINGS[sort])
+    )
     statuses = {}
     if user.is_authenticated:
         statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))

@@ -40,6 +40,23 @@ def test_it_averages_each_criterion_and_the_criteria(alice, charlie, network, cr
     assert network.score_average == pytest.approx(3.5)
 
 
+def test_it_keeps_the_per_criterion_averages_on_the_network(alice, charlie, network, criteria):
+    """The columns "fit for me" is ranked by follow the evaluations, deletion included."""
+    evaluate(alice, network, [5, 4, 3, 2, 1])
+    evaluate(charlie, network, [4, 4, 4, 4, 4])
+    network.refresh_from_db()
+    expected = {
+        f"c{criterion.pk}": average for criterion, average in zip(criteria, [4.5, 4.0, 3.5, 3.0, 2.5], strict=True)
+    }
+    assert network.criterion_averages == pytest.approx(expected)
+    assert network.rated_criteria == 5
+    evaluation_delete(evaluation=alice.network_evaluations.get())
+    evaluation_delete(evaluation=charlie.network_evaluations.get())
+    network.refresh_from_db()
+    assert network.criterion_averages == {}
+    assert network.rated_criteria == 0
+
+
 def test_it_updates_a_second_evaluation_in_place(alice, network, criteria):
     first = evaluate(alice, network, [1, 1, 1, 1, 1], comment="First look")
     second = evaluate(alice, network, [5, 5, 5, 5, 3], comment="After a year")
