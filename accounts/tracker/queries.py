@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, RowNumber
 from django.utils import timezone
 
 from accounts.models import (
@@ -36,7 +36,7 @@ from accounts.tracker.charts import BarChart, LineChart, progress_line, week_sta
 from networks.models import Evaluation, Membership, MembershipStatus, Network, Score
 
 # Rows per dashboard section; each section links to its full list.
-DASHBOARD_LIMIT = 10
+DASHBOARD_LIMIT = 5
 # Tags are stored lower-cased, separated by TAG_SEPARATOR (see forms.normalize_tags).
 TAG_SEPARATOR = ", "
 
@@ -157,55 +157,90 @@ class Dashboard:
     goal_count: int
     interactions: list[Interaction]
     events: list[Event]
-    # (id, name) of every contact, for the quick-add forms' pickers.
+
+
+def dashboard_follow_ups(
+    owner: User, *, today: datetime.date, limit: int
+) -> tuple[list[FollowUp], int, list[FollowUp], int]:
+    """(overdue, how many, due this week, how many): the first `limit` of each by due date, in one
+    query. Each row is numbered within its group (overdue or not) and carries its group's size."""
+    overdue = ExpressionWrapper(Q(due_date__lt=today), output_field=BooleanField())
+    rows = (
+        open_follow_ups(owner)
+        .filter(due_date__lte=week_end(today))
+        .select_related("contact")
+        .only("id", "title", "due_date", "done_at", "contact_id", "contact__id", "contact__name")
+        .annotate(
+            is_overdue=overdue,
+            position=Window(RowNumber(), partition_by=[overdue], order_by=[F("due_date").asc(), F("id").asc()]),
+            group_size=Window(Count("*"), partition_by=[overdue]),
+        )
+        .filter(position__lte=limit)
+        .order_by("due_date", "id")
+    )
+    late: list[FollowUp] = []
+    soon: list[FollowUp] = []
+    for row in rows:
+        (late if row.is_overdue else soon).append(row)
+    return (
+        late,
+        late[0].group_size if late else 0,  # type: ignore[attr-defined]
+        soon,
+        soon[0].group_size if soon else 0,  # type: ignore[attr-defined]
+    )
 
 
 def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_LIMIT) -> Dashboard:
-    """Everything the dashboard shows, in nine queries whatever the amount of data, plus one grouped
-    query per kind of counted goal among the goals shown (at most seven, accounts.tracker.counting):
+    """Everything the dashboard shows, in six queries whatever the amount of data, plus one grouped
+    query per kind of counted goal among the goals shown (at most seven, accounts.tracker.counting).
+    Each list is capped at `limit` rows (a phone's screen) and knows its full length:
 
-    1. follow-up counts (overdue, due this week) in one aggregate
-    2. overdue follow-ups (capped), with their contacts
-    3. follow-ups due this week (capped), with their contacts
-    4. contact counts (all, losing touch) in one aggregate
-    5. contacts we are losing touch with (capped)
-    6. active goal count
-    7. active goals (capped), with their events
-    8. recent interactions (capped), with their contacts
-    9. upcoming events (capped)
+    1. overdue follow-ups and those due this week, with their contacts and both counts
+    2. how many contacts, and how many we are losing touch with
+    3. the contacts we are losing touch with
+    4. active goals, and how many
+    5. recent interactions, with their contacts
+    6. upcoming events
 
     The quick-add forms' contact field searches (accounts/tracker/contact_picker.py): no contact
     list is loaded here.
     """
-    end = week_end(today)
-    follow_ups = open_follow_ups(owner).select_related("contact")
-    follow_up_counts = open_follow_ups(owner).aggregate(
-        overdue=Count("id", filter=Q(due_date__lt=today)),
-        week=Count("id", filter=Q(due_date__gte=today, due_date__lte=end)),
-    )
+    overdue, overdue_count, due_this_week, due_this_week_count = dashboard_follow_ups(owner, today=today, limit=limit)
+    # Counting no column outside the (owner, next_touch_due) index: PostgreSQL reads the index alone.
     contact_counts = contacts_of(owner).aggregate(
-        total=Count("id"), losing=Count("id", filter=Q(next_touch_due__lt=today))
+        total=Count("*"), losing=Count("next_touch_due", filter=Q(next_touch_due__lt=today))
     )
-    active_goals = Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE)
-    goals = list(active_goals.select_related("event").order_by(*GOAL_ORDER)[:limit])
+    # `total`: how many active goals, on each row (counted before the LIMIT): list and count in one query.
+    active_goals = Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE).annotate(total=Window(Count("*")))
+    goals = list(active_goals.order_by(*GOAL_ORDER)[:limit])
     counting.count_goals(goals, today=today)
     return Dashboard(
         today=today,
-        overdue_count=follow_up_counts["overdue"],
-        due_this_week_count=follow_up_counts["week"],
-        overdue=list(follow_ups.filter(due_date__lt=today).order_by("due_date", "id")[:limit]),
-        due_this_week=list(
-            follow_ups.filter(due_date__gte=today, due_date__lte=end).order_by("due_date", "id")[:limit]
-        ),
+        overdue=overdue,
+        overdue_count=overdue_count,
+        due_this_week=due_this_week,
+        due_this_week_count=due_this_week_count,
         contact_count=contact_counts["total"],
         losing_touch_count=contact_counts["losing"],
-        losing_touch=list(contacts_of(owner).filter(next_touch_due__lt=today).order_by("next_touch_due", "id")[:limit]),
-        goal_count=active_goals.count(),
-        goals=goals,
-        interactions=list(
-            Interaction.objects.filter(owner=owner).select_related("contact").order_by("-occurred_on", "-id")[:limit]
+        losing_touch=list(
+            contacts_of(owner)
+            .filter(next_touch_due__lt=today)
+            .only("id", "name", "company", "last_contacted_on", "next_touch_due")
+            .order_by("next_touch_due", "id")[:limit]
         ),
-        events=list(Event.objects.filter(owner=owner, date__gte=today).order_by("date", "id")[:3]),
+        goals=goals,
+        goal_count=goals[0].total if goals else 0,  # type: ignore[attr-defined]
+        interactions=list(
+            Interaction.objects.filter(owner=owner)
+            .select_related("contact")
+            .only("id", "kind", "occurred_on", "notes", "contact_id", "contact__id", "contact__name")
+            .order_by("-occurred_on", "-id")[:limit]
+        ),
+        events=list(
+            Event.objects.filter(owner=owner, date__gte=today)
+            .only("id", "name", "date", "location")
+            .order_by("date", "id")[:3]
+        ),
     )
 
 

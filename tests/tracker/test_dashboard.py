@@ -1,12 +1,16 @@
 """The dashboard /<lang>/me/: its sections, their caps, and a query count that does not grow."""
 
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import GoalStatus
+from accounts.models import Contact, FollowUp, GoalStatus, Interaction, InteractionKind
+from accounts.tracker.queries import DASHBOARD_LIMIT
 from tests.factories import (
     ContactFactory,
     EventFactory,
@@ -59,10 +63,41 @@ def test_it_shows_each_section(alice_client, alice, charlie):
 
 def test_it_caps_each_section_and_links_to_the_rest(alice_client, alice):
     FollowUpFactory.create_batch(12, owner=alice, due_date=_days(-2))
+    FollowUpFactory.create_batch(7, owner=alice, due_date=_days(1))
     response = alice_client.get(reverse("tracker:dashboard"))
-    assert len(response.context["data"].overdue) == 10
-    assert response.context["data"].overdue_count == 12
-    assert "See all 12 overdue follow-ups" in response.content.decode()
+    data = response.context["data"]
+    assert (len(data.overdue), data.overdue_count) == (DASHBOARD_LIMIT, 12)
+    assert (len(data.due_this_week), data.due_this_week_count) == (DASHBOARD_LIMIT, 7)
+    body = response.content.decode()
+    assert "See all 12 overdue follow-ups" in body
+    assert "See all 7 follow-ups due this week" in body
+
+
+def test_the_overdue_come_oldest_first_and_this_weeks_by_day(alice_client, alice):
+    for days in (-1, -9, -3, 6, 0, 2):
+        FollowUpFactory(owner=alice, title=f"Day {days}", due_date=_days(days))
+    FollowUpFactory(owner=alice, title="Done", due_date=_days(-20), done_at=timezone.now())
+    data = alice_client.get(reverse("tracker:dashboard")).context["data"]
+    assert [f.title for f in data.overdue] == ["Day -9", "Day -3", "Day -1"]
+    assert [f.title for f in data.due_this_week] == ["Day 0", "Day 2", "Day 6"]
+    assert (data.overdue_count, data.due_this_week_count) == (3, 3)
+
+
+def test_a_follow_up_is_done_or_snoozed_from_the_dashboard_in_one_tap(alice_client, alice):
+    follow_up = FollowUpFactory(owner=alice, title="Call Anna", due_date=_days(-1))
+    body = alice_client.get(reverse("tracker:dashboard")).content.decode()
+    snooze = reverse("tracker:followup_snooze", args=[follow_up.pk])
+    form = re.search(rf'<form method="post" action="{snooze}".*?</form>', body, re.S).group(0)
+    tomorrow = _days(1).isoformat()
+    # Each one-tap snooze is a button of the same form that sends its own date.
+    assert f'<button type="submit" name="until" value="{tomorrow}"' in form
+    assert 'name="csrfmiddlewaretoken"' in form
+    response = alice_client.post(snooze, {"until": tomorrow, "next": reverse("tracker:dashboard")})
+    assert response.status_code == 302 and response["Location"] == reverse("tracker:dashboard")
+    follow_up.refresh_from_db()
+    assert (follow_up.due_date, follow_up.original_due_date) == (_days(1), _days(-1))
+    done = reverse("tracker:followup_done", args=[follow_up.pk])
+    assert f'action="{done}"' in alice_client.get(reverse("tracker:dashboard")).content.decode()
 
 
 def test_it_welcomes_a_new_member_with_empty_sections(alice_client):
@@ -89,18 +124,72 @@ def test_it_runs_the_same_number_of_queries_whatever_the_data(
     alice_client, alice, django_assert_num_queries, follow_ups, contacts
 ):
     _bulk(alice, follow_ups, contacts)
-    # 1 session, 2 user, then queries.dashboard_for: 3 follow-up counts, 4 overdue, 5 due this week,
-    # 6 contact counts, 7 losing touch, 8 goal count, 9 goals, 10 interactions, 11 events (the
-    # quick-add forms' contact field searches: no list); coaching.queries.feedback_for_member:
-    # 12 grants and invitations, 13 coaches' comments, 14 pending suggestions, 15 their number;
-    # accounts/tracker/first_steps.py: 16 the first steps' four EXISTS (none once hidden);
-    # accounts/network_answers.py: 17 the member's open answers to networks they suggested.
-    with django_assert_num_queries(17):
+    # 1 session, 2 user, then queries.dashboard_for: 3 overdue and this week's follow-ups with
+    # their counts, 4 contact counts, 5 losing touch, 6 goals with their count, 7 interactions,
+    # 8 events (the quick-add forms' contact field searches: no list);
+    # coaching.queries.feedback_for_member: 9 grants and invitations, 10 coaches' comments,
+    # 11 pending suggestions, 12 their number; accounts/tracker/first_steps.py: 13 the first steps'
+    # four EXISTS (none once hidden); accounts/network_answers.py: 14 the member's open answers to
+    # networks they suggested.
+    with django_assert_num_queries(14):
         response = alice_client.get(reverse("tracker:dashboard"))
     assert response.status_code == 200
     data = response.context["data"]
     assert data.contact_count == contacts
-    assert len(data.losing_touch) == min(10, contacts)
+    assert len(data.losing_touch) == min(DASHBOARD_LIMIT, contacts)
+
+
+def _a_busy_member(owner):
+    """3,000 contacts (all overdue for a word), 5,000 interactions with long notes, 1,000 open
+    follow-ups (overdue and this week), long titles: what a LinkedIn import and a year bring."""
+    contacts = Contact.objects.bulk_create(
+        Contact(
+            owner=owner,
+            name=f"Person with a rather long name {n:04d}",
+            company=f"A company with a long name {n % 50}",
+            email=f"p{n}@example.com",
+            keep_in_touch_days=30,
+            last_contacted_on=_days(-60),
+            next_touch_due=_days(-30 + n % 29),
+        )
+        for n in range(3000)
+    )
+    Interaction.objects.bulk_create(
+        Interaction(
+            owner=owner,
+            contact=contacts[n % 3000],
+            kind=InteractionKind.FIKA,
+            occurred_on=_days(-(n % 300)),
+            notes="We talked about the job market, her team and what she looks for. " * 15,
+        )
+        for n in range(5000)
+    )
+    FollowUp.objects.bulk_create(
+        FollowUp(
+            owner=owner,
+            contact=contacts[n % 3000],
+            title=f"Send the article we talked about and ask about the opening in the team {n}",
+            due_date=_days(-7 + n % 2 * 7 + n // 2 % 7),  # half overdue, half this week
+        )
+        for n in range(1000)
+    )
+    GoalFactory.create_batch(15, owner=owner, title="Talk to three new people at every event I go to this spring")
+    EventFactory.create_batch(5, owner=owner, date=_days(0), name="A long name of an event at a big venue in town")
+
+
+def test_a_busy_members_dashboard_stays_small_and_runs_the_same_queries(alice_client, alice):
+    alice_client.get(reverse("tracker:dashboard"))  # per-process caches warm up as for the small one
+    with CaptureQueriesContext(connection) as empty:
+        alice_client.get(reverse("tracker:dashboard"))
+    _a_busy_member(alice)
+    with CaptureQueriesContext(connection) as busy:
+        response = alice_client.get(reverse("tracker:dashboard"))
+    assert len(busy) == len(empty)
+    data = response.context["data"]
+    assert (data.contact_count, data.overdue_count, data.due_this_week_count) == (3000, 500, 500)
+    assert len(response.content) < 60_000, len(response.content)
+    body = response.content.decode()
+    assert "See all 500 overdue follow-ups" in body and "See all 500 follow-ups due this week" in body
 
 
 def test_it_shows_the_coachs_comments_and_suggestions(alice_client, alice, bob):

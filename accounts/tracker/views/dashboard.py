@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -12,6 +13,10 @@ from accounts.tracker.dashboard_panels import GRID, TOP, render_panels
 from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
 from accounts.tracker.views.followups import snooze_choices
 from rookie.lib.pagecache import cache_member_page
+from rookie.templatetags.ui import icon
+
+# The icons of the dashboard's rows, built once per page rather than once per row.
+ROW_ICONS = {"check": "check", "clock": "clock", "pencil": "pencil", "message": "message-circle"}
 
 
 @login_required
@@ -32,7 +37,10 @@ def dashboard(request):
             # accounts/tracker/dashboard_panels.py.
             "top_panels": render_panels(request, TOP),
             "panels": render_panels(request, GRID),
-            "snooze_choices": snooze_choices(today),
+            # Every row's actions come back here; the one-tap snoozes post their date as the button's value.
+            "here": reverse("tracker:dashboard"),
+            "icons": {key: icon(name) for key, name in ROW_ICONS.items()},
+            "snooze_choices": [(label, day.isoformat()) for label, day in snooze_choices(today)],
             "contact_form": QuickContactForm(owner=request.user, auto_id="qc_%s"),
             "follow_up_form": FollowUpForm(
                 owner=request.user,
