@@ -55,7 +55,10 @@ def english_pieces(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     words, phrases = set(), set()
     for msgid in msgids:
         for piece in _pieces(msgid):
-            if re.search(rf"(?<!\w){re.escape(piece.lower())}(?!\w)", own_text):
+            lowered = piece.lower()
+            # The plain substring test first: most pieces are not in the translations at all, and
+            # compiling a pattern for each of thousands of pieces took seconds per language.
+            if lowered in own_text and re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", own_text):
                 continue  # the language writes it too
             (phrases if " " in piece else words).add(piece)
     return frozenset(words), tuple(sorted(phrases))
@@ -100,6 +103,12 @@ def page_language(file: Path) -> str | None:
 
 
 _ADDRESSES = re.compile(r"\S+@\S+|https?://\S+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _phrases_with_words(language: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((phrase, frozenset(_WORD.findall(phrase))) for phrase in english_pieces(language)[1])
 
 
 def english_in_text(text: str, language: str, names: frozenset[str] = frozenset()) -> list[str]:
@@ -109,8 +118,13 @@ def english_in_text(text: str, language: str, names: frozenset[str] = frozenset(
     text = _ADDRESSES.sub(" ", " ".join(text.split()))
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ")
-    found = [word for word in re.findall(r"[^\W\d_]+", text) if word in words]
-    for phrase in phrases:
+    text_words = set(re.findall(_WORD, text))
+    found = [word for word in text_words if word in words]
+    for phrase, phrase_words in _phrases_with_words(language):
+        # A phrase standing alone in the text has each of its words as a word of the text: most
+        # phrases fail that cheap test, and only the rest are searched for.
+        if not phrase_words <= text_words:
+            continue
         start = text.find(phrase)
         while start != -1:
             end = start + len(phrase)
