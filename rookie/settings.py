@@ -260,6 +260,11 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Absolute links in e-mails (reminders, calendar feed) are built from this.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The daily reminder digest goes out at the first `send_reminders` run after this hour of the
+# member's own day (0-23), not just after their midnight (docs/tracker-io.md).
+REMINDERS_LOCAL_HOUR = env_int("REMINDERS_LOCAL_HOUR", 7)
+if not 0 <= REMINDERS_LOCAL_HOUR <= 23:
+    raise ImproperlyConfigured(f"REMINDERS_LOCAL_HOUR must be an hour from 0 to 23, not {REMINDERS_LOCAL_HOUR}")
 
 # --- Security -----------------------------------------------------------------------------------
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)

@@ -1,5 +1,9 @@
 import datetime
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core import mail, signing
@@ -271,20 +275,50 @@ def test_it_sends_a_dead_workers_batch_again_once_its_claims_are_abandoned(monke
     assert ReminderLog.objects.filter(sent_at__isnull=False).count() == 3
 
 
-def test_it_counts_today_in_each_members_own_time_zone():
+def test_it_sends_each_digest_in_the_morning_of_the_members_own_day(settings):
+    settings.REMINDERS_LOCAL_HOUR = 7
     day = datetime.date(2026, 3, 13)
     stockholm = UserFactory(time_zone="Europe/Stockholm")
     helsinki = UserFactory(time_zone="Europe/Helsinki")
     FollowUpFactory(owner=stockholm, due_date=day)
     FollowUpFactory(owner=helsinki, due_date=day)
-    # 23:30 in Stockholm, 00:30 the next day in Helsinki.
+    # Hourly runs. 23:30 in Stockholm is 00:30 on the 13th in Helsinki: the 13th has begun there,
+    # but nobody gets a mail in the night.
     late_evening = datetime.datetime(2026, 3, 12, 22, 30, tzinfo=datetime.UTC)
-    assert reminders_send(now=late_evening).sent == 1
+    assert reminders_send(now=late_evening).sent == 0
+    # 06:30 in Stockholm, 07:30 in Helsinki: Helsinki's morning has come.
+    early = datetime.datetime(2026, 3, 13, 5, 30, tzinfo=datetime.UTC)
+    assert reminders_send(now=early).sent == 1
     assert [message.to[0] for message in mail.outbox] == [helsinki.email]
     assert ReminderLog.objects.get().sent_on == day
-    assert reminders_send(now=late_evening + datetime.timedelta(hours=1)).sent == 1
+    assert reminders_send(now=early + datetime.timedelta(hours=1)).sent == 1
     assert mail.outbox[-1].to == [stockholm.email]
     assert set(ReminderLog.objects.values_list("owner_id", "sent_on")) == {(helsinki.pk, day), (stockholm.pk, day)}
+    # Later runs the same day send nothing more; the evening still belongs to the same day.
+    assert reminders_send(now=early + datetime.timedelta(hours=15)).sent == 0
+
+
+def test_the_hour_is_a_setting(settings):
+    settings.REMINDERS_LOCAL_HOUR = 0
+    member = UserFactory(time_zone="Europe/Helsinki")
+    FollowUpFactory(owner=member, due_date=datetime.date(2026, 3, 13))
+    # 00:30 in Helsinki: with the hour at 0 the digest goes out just after midnight.
+    assert reminders_send(now=datetime.datetime(2026, 3, 12, 22, 30, tzinfo=datetime.UTC)).sent == 1
+
+
+@pytest.mark.slow
+def test_an_hour_outside_the_day_stops_the_settings_from_loading():
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": "localhost"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**env, "DJANGO_SETTINGS_MODULE": "rookie.settings", "REMINDERS_LOCAL_HOUR": "24"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "REMINDERS_LOCAL_HOUR must be an hour from 0 to 23, not 24" in result.stderr
 
 
 def test_it_refuses_a_batch_size_that_is_not_a_positive_number():

@@ -125,10 +125,13 @@ def members_due(
 
 
 def local_days(now: datetime.datetime) -> dict[datetime.date, list[str]]:
-    """The members' time zones grouped by the date it is there at `now` (one query).
+    """The members' time zones where the digest's hour has come, grouped by the date it is there
+    at `now` (one query).
 
     A member's "today" is their own (User.time_zone): at 23:30 in Stockholm it is already tomorrow
-    in Helsinki. A name that does not load counts in the server's zone, as on the site.
+    in Helsinki. The digest waits for REMINDERS_LOCAL_HOUR there, so that an hourly run does not
+    wake anyone with a mail just after their midnight. A name that does not load counts in the
+    server's zone, as on the site.
     """
     days: dict[datetime.date, list[str]] = {}
     names = User.objects.filter(is_active=True).order_by().values_list("time_zone", flat=True).distinct()
@@ -137,7 +140,9 @@ def local_days(now: datetime.datetime) -> dict[datetime.date, list[str]]:
             zone: datetime.tzinfo = ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             zone = timezone.get_default_timezone()
-        days.setdefault(timezone.localdate(now, zone), []).append(name)
+        local = timezone.localtime(now, zone)
+        if local.hour >= settings.REMINDERS_LOCAL_HOUR:
+            days.setdefault(local.date(), []).append(name)
     return days
 
 
