@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, Max, Model, OuterRef, Prefetch, Q, Subquery
-from django.db.models.expressions import Combinable
+from django.db.models import Count, DateTimeField, F, Field, IntegerField, Max, Model, Prefetch, Q
+from django.db.models.expressions import Combinable, RawSQL
 from django.utils import timezone
 
-from accounts.coaching.charts import BarChart
+from accounts.coaching.charts import BarChart, week_starts
 from accounts.models import (
     CoachAccessLog,
     CoachComment,
@@ -63,6 +63,7 @@ class FollowUpStats:
     on_time_recent: int = 0
     # Of the on-time ones, how many had been snoozed first (original_due_date is set on snooze).
     snoozed_on_time_recent: int = 0
+    last_done_at: datetime.datetime | None = None
 
     @property
     def late_recent(self) -> int:
@@ -92,6 +93,7 @@ def follow_up_stats(owner_ids: Iterable[int], *, now: datetime.datetime) -> dict
             done_recent=Count("id", filter=recent),
             on_time_recent=Count("id", filter=on_time),
             snoozed_on_time_recent=Count("id", filter=on_time & Q(original_due_date__isnull=False)),
+            last_done_at=Max("done_at"),
         )
         .order_by()
     )
@@ -103,6 +105,7 @@ def follow_up_stats(owner_ids: Iterable[int], *, now: datetime.datetime) -> dict
             done_recent=row["done_recent"],
             on_time_recent=row["on_time_recent"],
             snoozed_on_time_recent=row["snoozed_on_time_recent"],
+            last_done_at=row["last_done_at"],
         )
     return stats
 
@@ -112,12 +115,21 @@ def weekly_interaction_charts(owner_ids: Iterable[int], *, today: datetime.date)
     return tracker_queries.weekly_interaction_charts(owner_ids, today=today)
 
 
-def _latest(model: type[Model], field_name: str, **filters: Any) -> Subquery:
-    return Subquery(
-        model._default_manager.filter(owner=OuterRef("member_id"), **filters)
-        .order_by(F(field_name).desc())
-        .values(field_name)[:1]
-    )
+_GRANT = CoachGrant._meta.db_table
+
+
+def _of_active_client(
+    model: type[Model], select: str, output_field: Field, condition: str = "", *params: Any
+) -> RawSQL:
+    """SELECT `select` FROM the model's rows of the grant's member (WHERE `condition` too), for an
+    active grant only: nothing is read about a member who has not shared (yet).
+
+    Plain SQL, because the ORM's Subquery and Case expressions took longer to build and compile
+    than the query takes to run. Table names come from _meta, values are parameters.
+    """
+    where = f'"owner_id" = "{_GRANT}"."member_id"' + (f" AND {condition}" if condition else "")
+    sql = f'CASE WHEN "{_GRANT}"."status" = %s THEN (SELECT {select} FROM "{model._meta.db_table}" WHERE {where}) END'  # noqa: S608
+    return RawSQL(sql, (GrantStatus.ACTIVE, *params), output_field=output_field)  # noqa: S611
 
 
 # --- The coach page ------------------------------------------------------------------------------
@@ -129,7 +141,8 @@ class ClientSummary:
     goals: list[Goal]
     goal_count: int
     stats: FollowUpStats
-    chart: BarChart
+    # Interactions over the weeks of the client page's chart (accounts/tracker/queries.py).
+    recent_interactions: int
     last_activity: datetime.datetime | None
     inactive_days: int | None
 
@@ -150,31 +163,57 @@ class ClientSummary:
         return self.stats.overdue > 0 or self.is_inactive
 
 
-def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> list[ClientSummary]:
-    """The coach's clients (active grants), most in need of attention first, in four queries:
+@dataclass
+class CoachPage:
+    clients: list[ClientSummary]
+    waiting_for_me: list[CoachGrant]
+    waiting_for_member: list[CoachGrant]
 
-    1. the active grants with their members and, per member, the latest tracker activity
-       (four correlated subqueries: interaction logged, goal changed, follow-up done, contact changed)
+
+def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPage:
+    """The coach's clients (active grants), most in need of attention first, and the invitations
+    between the coach and members, in three queries whatever the number of clients:
+
+    1. the open grants (active and pending) with their members and, for an active grant only, the
+       latest tracker activity (interaction logged, goal changed, contact changed) and the number
+       of interactions over the chart's weeks (correlated subqueries)
     2. the active goals of all clients
-    3. the follow-up statistics of all clients (grouped)
-    4. the interactions of all clients over the chart's weeks (grouped by member and day)
+    3. the follow-up statistics of all clients, with the latest follow-up done (grouped)
     and one grouped query per kind of counted goal among the goals shown (accounts.tracker.counting)
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
+    since = week_starts(today, tracker_queries.CHART_WEEKS)[0]
     grants = list(
-        CoachGrant.objects.active()
+        CoachGrant.objects.open()
         .filter(coach=coach)
         .select_related("member")
         .annotate(
-            last_interaction=_latest(Interaction, "created_at"),
-            last_goal=_latest(Goal, "updated_at"),
-            last_follow_up=_latest(FollowUp, "done_at", done_at__isnull=False),
-            last_contact=_latest(Contact, "updated_at"),
+            last_interaction=_of_active_client(Interaction, 'max("created_at")', DateTimeField()),
+            last_goal=_of_active_client(Goal, 'max("updated_at")', DateTimeField()),
+            last_contact=_of_active_client(Contact, 'max("updated_at")', DateTimeField()),
+            recent_interactions=_of_active_client(
+                Interaction, "count(*)", IntegerField(), '"occurred_on" BETWEEN %s AND %s', since, today
+            ),
         )
+        .order_by("created_at", "id")
     )
+    return CoachPage(
+        clients=_summaries([grant for grant in grants if grant.status == GrantStatus.ACTIVE], now=now),
+        waiting_for_me=[grant for grant in grants if grant.status == GrantStatus.AWAITING_COACH],
+        waiting_for_member=[grant for grant in grants if grant.status == GrantStatus.AWAITING_MEMBER],
+    )
+
+
+def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> list[ClientSummary]:
+    """The coach's clients, most in need of attention first (coach_page's queries)."""
+    return coach_page(coach, now=now).clients
+
+
+def _summaries(grants: list[CoachGrant], *, now: datetime.datetime) -> list[ClientSummary]:
     if not grants:
         return []
+    today = timezone.localdate(now)
     member_ids = [grant.member_id for grant in grants]
     goals: defaultdict[int, list[Goal]] = defaultdict(list)
     for goal in (
@@ -199,11 +238,10 @@ def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> l
         [goal for owner_goals in goals.values() for goal in owner_goals[:GOALS_PER_CLIENT]], today=today
     )
     stats = follow_up_stats(member_ids, now=now)
-    charts = weekly_interaction_charts(member_ids, today=today)
 
     summaries: list[ClientSummary] = []
     for grant in grants:
-        moments = [grant.last_interaction, grant.last_goal, grant.last_follow_up, grant.last_contact]
+        moments = [grant.last_interaction, grant.last_goal, stats[grant.member_id].last_done_at, grant.last_contact]
         last_activity = max((moment for moment in moments if moment is not None), default=None)
         inactive_days = (today - timezone.localdate(last_activity)).days if last_activity else None
         summaries.append(
@@ -212,7 +250,7 @@ def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> l
                 goals=goals[grant.member_id][:GOALS_PER_CLIENT],
                 goal_count=len(goals[grant.member_id]),
                 stats=stats[grant.member_id],
-                chart=charts[grant.member_id],
+                recent_interactions=grant.recent_interactions or 0,
                 last_activity=last_activity,
                 inactive_days=inactive_days,
             )
@@ -223,15 +261,6 @@ def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> l
         key=lambda s: (-s.stats.overdue, s.last_activity or never, s.member.display_name.casefold(), s.member.pk)
     )
     return summaries
-
-
-def invitations_for_coach(coach: User) -> tuple[list[CoachGrant], list[CoachGrant]]:
-    """Invitations waiting for this coach, and those the coach sent that wait for a member (one query)."""
-    pending = list(CoachGrant.objects.pending().filter(coach=coach).select_related("member").order_by("created_at"))
-    return (
-        [grant for grant in pending if grant.status == GrantStatus.AWAITING_COACH],
-        [grant for grant in pending if grant.status == GrantStatus.AWAITING_MEMBER],
-    )
 
 
 # --- The client page -----------------------------------------------------------------------------

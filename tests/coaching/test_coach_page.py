@@ -45,15 +45,27 @@ def test_it_shows_each_clients_summary(client, bob):
     assert summary.goal_count == 3  # active goals only
     assert summary.stats.overdue == 1
     assert (summary.stats.on_time_recent, summary.stats.done_recent) == (1, 1)
-    assert summary.chart.total == 3
+    assert summary.recent_interactions == 3
     assert summary.last_activity is not None
-    # The chart is inline SVG with a title and a table for screen readers; no inline style or script.
-    assert '<svg class="coach-chart week-chart" role="img"' in body
-    assert "<title id=" in body
-    assert "<table>" in body
+    # A summary to scan, not the client page: the figures in words, links to the client's pages.
+    assert "3 interactions in the last 12 weeks" in body
+    assert "1 overdue follow-up" in body
+    assert "coach-chart" not in body
     assert "style=" not in body
     # Scripts come from static files only (the header menu's), never inline.
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body)
+
+
+def test_it_links_only_to_the_client_pages_the_scope_opens(client, bob):
+    progress_only, full = _client_with_data(bob, 0), _client_with_data(bob, 1)
+    client.force_login(bob)
+    body = client.get("/en/coach/").content.decode()
+    for member in (progress_only, full):
+        for page in ("", "sessions/", "notes/"):
+            assert f'href="/en/coach/clients/{member.pk}/{page}"' in body
+    for page in ("contacts/", "follow-ups/"):
+        assert f'href="/en/coach/clients/{full.pk}/{page}"' in body
+        assert f"/en/coach/clients/{progress_only.pk}/{page}" not in body
 
 
 def test_it_lists_clients_who_need_attention_first(client, bob):
@@ -168,10 +180,10 @@ def test_it_runs_the_same_queries_for_1_and_30_clients(client, bob, django_asser
         _client_with_data(bob, n)
     client.force_login(bob)
     # 1. the session  2. the coach
-    # 3. active grants with members and last-activity subqueries  4. active goals of all clients
-    # 5. follow-up statistics (grouped)  6. interactions per member and day (grouped)
-    # 7. pending invitations  8. the access log (one bulk insert)
-    with django_assert_num_queries(8):
+    # 3. active and pending grants with members, last-activity and interaction-count subqueries
+    # 4. active goals of all clients  5. follow-up statistics (grouped)
+    # 6. the access log (one bulk insert)
+    with django_assert_num_queries(6):
         response = client.get("/en/coach/")
     assert len(response.context["clients"]) == clients
 
@@ -198,6 +210,6 @@ def test_it_has_no_open_follow_up_for_a_fresh_client(bob):
     GrantFactory(member=member, coach=bob)
     (summary,) = queries.clients_for_coach(bob)
     assert (summary.stats.open, summary.stats.overdue, summary.stats.on_time_percent) == (0, 0, None)
-    assert summary.chart.total == 0
+    assert summary.recent_interactions == 0
     assert summary.last_activity is None
     assert FollowUp.objects.count() == 0

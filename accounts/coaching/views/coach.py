@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.coaching import access, notifications, queries, services
+from accounts.coaching.client_list import client_rows
 from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
 from accounts.models import AccessKind, Role
 from accounts.responses import render_form
@@ -25,24 +26,23 @@ from rookie.lib.pagecache import cache_member_page
 
 
 def _clients_page(request, *, invite_form=None):
-    clients = queries.clients_for_coach(request.user)
-    waiting_for_me, waiting_for_member = queries.invitations_for_coach(request.user)
-    if clients and request.method != "HEAD":
-        services.access_log_add(
-            coach=request.user, member_ids=[c.member.pk for c in clients], what=AccessKind.CLIENT_LIST
-        )
+    page = queries.coach_page(request.user)
+    member_ids = [summary.member.pk for summary in page.clients]
+    if member_ids and request.method != "HEAD":
+        services.access_log_add(coach=request.user, member_ids=member_ids, what=AccessKind.CLIENT_LIST)
     response = render_form(
         request,
         "coaching/clients.html",
         {
-            "clients": clients,
-            "waiting_for_me": waiting_for_me,
-            "waiting_for_member": waiting_for_member,
+            "clients": page.clients,
+            "rows": client_rows(page.clients),
+            "waiting_for_me": page.waiting_for_me,
+            "waiting_for_member": page.waiting_for_member,
             "invite_form": invite_form or CoachInviteForm(user=request.user),
         },
     )
     # Who this page shows: logged again each time the cached page is shown (_log_cached_client_list).
-    response.pagecache_extra = [c.member.pk for c in clients]
+    response.pagecache_extra = member_ids
     return response
 
 
