@@ -1,7 +1,6 @@
 """The dashboard /<lang>/me/: its sections, their caps, and a query count that does not grow."""
 
 import datetime
-import re
 
 import pytest
 from django.db import connection
@@ -85,19 +84,40 @@ def test_the_overdue_come_oldest_first_and_this_weeks_by_day(alice_client, alice
 
 def test_a_follow_up_is_done_or_snoozed_from_the_dashboard_in_one_tap(alice_client, alice):
     follow_up = FollowUpFactory(owner=alice, title="Call Anna", due_date=_days(-1))
-    body = alice_client.get(reverse("tracker:dashboard")).content.decode()
+    dashboard = reverse("tracker:dashboard")
+    body = alice_client.get(dashboard).content.decode()
+    section = body[body.index('id="overdue-heading"') : body.index('id="week-heading"')]
+    # One form for the section, with its token; each button posts where its formaction says.
+    assert section.count("<form ") == 1 and section.count('name="csrfmiddlewaretoken"') == 1
+    done = reverse("tracker:followup_done", args=[follow_up.pk])
     snooze = reverse("tracker:followup_snooze", args=[follow_up.pk])
-    form = re.search(rf'<form method="post" action="{snooze}".*?</form>', body, re.S).group(0)
     tomorrow = _days(1).isoformat()
-    # Each one-tap snooze is a button of the same form that sends its own date.
-    assert f'<button type="submit" name="until" value="{tomorrow}"' in form
-    assert 'name="csrfmiddlewaretoken"' in form
-    response = alice_client.post(snooze, {"until": tomorrow, "next": reverse("tracker:dashboard")})
-    assert response.status_code == 302 and response["Location"] == reverse("tracker:dashboard")
+    assert f'formaction="{done}"' in section
+    assert f'formaction="{snooze}" name="until" value="{tomorrow}"' in section
+    assert f'href="{reverse("tracker:followup_edit", args=[follow_up.pk])}?next={dashboard}"' in section
+    # What the "tomorrow" button sends: the section's hidden next and its own date.
+    response = alice_client.post(snooze, {"next": dashboard, "until": tomorrow})
+    assert response.status_code == 302 and response["Location"] == dashboard
     follow_up.refresh_from_db()
     assert (follow_up.due_date, follow_up.original_due_date) == (_days(1), _days(-1))
-    done = reverse("tracker:followup_done", args=[follow_up.pk])
-    assert f'action="{done}"' in alice_client.get(reverse("tracker:dashboard")).content.decode()
+    response = alice_client.post(done, {"next": dashboard})
+    assert response.status_code == 302 and response["Location"] == dashboard
+    follow_up.refresh_from_db()
+    assert follow_up.done_at is not None
+
+
+def test_a_goal_gets_its_plus_one_from_the_dashboard(alice_client, alice):
+    goal = GoalFactory(owner=alice, title="Meet three people", target=3, progress=1)
+    dashboard = reverse("tracker:dashboard")
+    body = alice_client.get(dashboard).content.decode()
+    section = body[body.index('id="goals-heading"') : body.index('id="events-heading"')]
+    progress = reverse("tracker:goal_progress", args=[goal.pk])
+    assert f'formaction="{progress}"' in section and 'name="delta" value="1"' in section
+    assert section.count('name="csrfmiddlewaretoken"') == 1
+    response = alice_client.post(progress, {"delta": "1", "next": dashboard})
+    assert response.status_code == 302 and response["Location"] == dashboard
+    goal.refresh_from_db()
+    assert goal.progress == 2
 
 
 def test_it_welcomes_a_new_member_with_empty_sections(alice_client):

@@ -1,6 +1,6 @@
 """The tracker's home, /<lang>/me/: what needs doing now, at a glance, with quick-add forms."""
 
-import datetime
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -10,13 +10,46 @@ from django.views.decorators.http import require_safe
 
 from accounts.tracker import queries
 from accounts.tracker.dashboard_panels import GRID, TOP, render_panels
-from accounts.tracker.forms import FollowUpForm, InteractionForm, QuickContactForm
+from accounts.tracker.quick_add import quick_add_fields
 from accounts.tracker.views.followups import snooze_choices
 from rookie.lib.pagecache import cache_member_page
-from rookie.templatetags.ui import icon
 
-# The icons of the dashboard's rows, built once per page rather than once per row.
-ROW_ICONS = {"check": "check", "clock": "clock", "pencil": "pencil", "message": "message-circle"}
+# Larger than any primary key: stands for the pk in a URL reversed once for a whole list.
+_PK_MARKER = 2_147_483_647
+
+
+class PkUrl:
+    """reverse(name, args=[pk]) for every row of a list at the cost of one reverse: the rows'
+    links were a third of the page's rendering."""
+
+    def __init__(self, name: str) -> None:
+        self.head, self.tail = reverse(name, args=[_PK_MARKER]).split(str(_PK_MARKER))
+
+    def __call__(self, pk: int) -> str:
+        return f"{self.head}{int(pk)}{self.tail}"
+
+
+def link_rows(data: queries.Dashboard, here: str) -> None:
+    """Puts each row's links on it (`urls`), for the template to print."""
+    contact, done, snooze, edit = (
+        PkUrl(f"tracker:{name}") for name in ("contact_detail", "followup_done", "followup_snooze", "followup_edit")
+    )
+    back = f"?next={quote(here)}"
+    for follow_up in (*data.overdue, *data.due_this_week):
+        follow_up.urls = {  # type: ignore[attr-defined]
+            "contact": contact(follow_up.contact_id) if follow_up.contact_id else "",
+            "done": done(follow_up.pk),
+            "snooze": snooze(follow_up.pk),
+            "edit": edit(follow_up.pk) + back,
+        }
+    log = PkUrl("tracker:interaction_add_for_contact")
+    for person in data.losing_touch:
+        person.urls = {"contact": contact(person.pk), "log": log(person.pk)}  # type: ignore[attr-defined]
+    goal, progress = PkUrl("tracker:goal_detail"), PkUrl("tracker:goal_progress")
+    for item in data.goals:
+        item.urls = {"goal": goal(item.pk), "progress": progress(item.pk)}  # type: ignore[attr-defined]
+    for interaction in data.interactions:
+        interaction.urls = {"contact": contact(interaction.contact_id)}  # type: ignore[attr-defined]
 
 
 @login_required
@@ -26,6 +59,9 @@ ROW_ICONS = {"check": "check", "clock": "clock", "pencil": "pencil", "message": 
 def dashboard(request):
     today = timezone.localdate()
     data = queries.dashboard_for(request.user, today=today)
+    # Every row's actions come back here.
+    here = reverse("tracker:dashboard")
+    link_rows(data, here)
     # The contact fields search (accounts/tracker/contact_picker.py): no list of every contact here.
     return render(
         request,
@@ -37,16 +73,10 @@ def dashboard(request):
             # accounts/tracker/dashboard_panels.py.
             "top_panels": render_panels(request, TOP),
             "panels": render_panels(request, GRID),
-            # Every row's actions come back here; the one-tap snoozes post their date as the button's value.
-            "here": reverse("tracker:dashboard"),
-            "icons": {key: icon(name) for key, name in ROW_ICONS.items()},
+            "here": here,
+            # The one-tap snoozes post their date as the pressed button's value.
             "snooze_choices": [(label, day.isoformat()) for label, day in snooze_choices(today)],
-            "contact_form": QuickContactForm(owner=request.user, auto_id="qc_%s"),
-            "follow_up_form": FollowUpForm(
-                owner=request.user,
-                auto_id="qf_%s",
-                initial={"due_date": today + datetime.timedelta(days=2)},
-            ),
-            "interaction_form": InteractionForm(owner=request.user, auto_id="qi_%s"),
+            # The same for every member today (accounts/tracker/quick_add.py): rendered once.
+            "quick_add": quick_add_fields(request.user, today),
         },
     )
