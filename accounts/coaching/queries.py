@@ -63,7 +63,6 @@ class FollowUpStats:
     on_time_recent: int = 0
     # Of the on-time ones, how many had been snoozed first (original_due_date is set on snooze).
     snoozed_on_time_recent: int = 0
-    last_done_at: datetime.datetime | None = None
 
     @property
     def late_recent(self) -> int:
@@ -85,7 +84,8 @@ def follow_up_stats(owner_ids: Iterable[int], *, now: datetime.datetime) -> dict
     recent = Q(done_at__gte=since, done_at__lte=now)
     on_time = recent & Q(done_at__date__lte=F("due_date"))
     rows = (
-        FollowUp.objects.filter(owner_id__in=owner_ids)
+        # Only the rows counted: open ones and those done lately, not a member's whole history.
+        FollowUp.objects.filter(Q(done_at__isnull=True) | Q(done_at__gte=since), owner_id__in=owner_ids)
         .values("owner_id")
         .annotate(
             open=Count("id", filter=Q(done_at__isnull=True)),
@@ -93,7 +93,6 @@ def follow_up_stats(owner_ids: Iterable[int], *, now: datetime.datetime) -> dict
             done_recent=Count("id", filter=recent),
             on_time_recent=Count("id", filter=on_time),
             snoozed_on_time_recent=Count("id", filter=on_time & Q(original_due_date__isnull=False)),
-            last_done_at=Max("done_at"),
         )
         .order_by()
     )
@@ -105,7 +104,6 @@ def follow_up_stats(owner_ids: Iterable[int], *, now: datetime.datetime) -> dict
             done_recent=row["done_recent"],
             on_time_recent=row["on_time_recent"],
             snoozed_on_time_recent=row["snoozed_on_time_recent"],
-            last_done_at=row["last_done_at"],
         )
     return stats
 
@@ -175,10 +173,11 @@ def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPag
     between the coach and members, in three queries whatever the number of clients:
 
     1. the open grants (active and pending) with their members and, for an active grant only, the
-       latest tracker activity (interaction logged, goal changed, contact changed) and the number
-       of interactions over the chart's weeks (correlated subqueries)
+       latest tracker activity (interaction logged, goal changed, follow-up done, contact changed)
+       and the number of interactions over the chart's weeks (correlated subqueries, each on an
+       index of the member's rows)
     2. the active goals of all clients
-    3. the follow-up statistics of all clients, with the latest follow-up done (grouped)
+    3. the follow-up statistics of all clients (grouped)
     and one grouped query per kind of counted goal among the goals shown (accounts.tracker.counting)
     """
     now = now or timezone.now()
@@ -188,9 +187,12 @@ def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPag
         CoachGrant.objects.open()
         .filter(coach=coach)
         .select_related("member")
+        # What the page shows of a grant and its member: not the member's whole account row.
+        .only("id", "member_id", "coach_id", "scope", "status", "created_at", "member__display_name", "member__email")
         .annotate(
             last_interaction=_of_active_client(Interaction, 'max("created_at")', DateTimeField()),
             last_goal=_of_active_client(Goal, 'max("updated_at")', DateTimeField()),
+            last_follow_up=_of_active_client(FollowUp, 'max("done_at")', DateTimeField()),
             last_contact=_of_active_client(Contact, 'max("updated_at")', DateTimeField()),
             recent_interactions=_of_active_client(
                 Interaction, "count(*)", IntegerField(), '"occurred_on" BETWEEN %s AND %s', since, today
@@ -241,7 +243,7 @@ def _summaries(grants: list[CoachGrant], *, now: datetime.datetime) -> list[Clie
 
     summaries: list[ClientSummary] = []
     for grant in grants:
-        moments = [grant.last_interaction, grant.last_goal, stats[grant.member_id].last_done_at, grant.last_contact]
+        moments = [grant.last_interaction, grant.last_goal, grant.last_follow_up, grant.last_contact]
         last_activity = max((moment for moment in moments if moment is not None), default=None)
         inactive_days = (today - timezone.localdate(last_activity)).days if last_activity else None
         summaries.append(
