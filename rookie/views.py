@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -12,13 +13,23 @@ from django.views.i18n import set_language as django_set_language
 from articles import pagecache as guide_pages
 from articles.views import latest_versions
 from rookie.lib.cache_guard import cache_answers
-from rookie.lib.pagecache import cache_anonymous_page
+from rookie.lib.pagecache import cache_anonymous_page, shared_fragment
+
+
+def _latest_guides_html() -> str:
+    context = {"latest_guides": latest_versions(translation.get_language())}
+    return render_to_string("articles/partials/latest.html", context)
 
 
 @require_safe
 @cache_anonymous_page(guide_pages.GROUP, valid_until=guide_pages.valid_until)
 def home(request):
-    return render(request, "home.html", {"latest_guides": latest_versions(translation.get_language())})
+    """The latest guides are the same for every reader of a language: rendered once until a guide
+    changes (or the next scheduled one goes public), with the page cache or without."""
+    latest = shared_fragment(
+        guide_pages.GROUP, "home-latest", [], _latest_guides_html, valid_until=guide_pages.valid_until
+    )
+    return render(request, "home.html", {"latest_guides_html": latest})
 
 
 @never_cache

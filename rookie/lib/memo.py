@@ -37,7 +37,8 @@ def remembered(key: Hashable, compute: Callable[[], Any]) -> Any:
 def static_url(path: str) -> str:
     """static(path), asked of the storage once: the manifest's hashed name does not change while
     the process runs."""
-    return remembered(("static", path), lambda: static(path))
+    url: str = remembered(("static", path), lambda: static(path))
+    return url
 
 
 def forget_all() -> None:

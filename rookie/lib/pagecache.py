@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -283,3 +283,47 @@ def cache_member_page(
         return wrapped
 
     return decorator
+
+
+# --- Fragments every reader shares ----------------------------------------------------------------
+#
+# Not a page: a part of one (a guide's rendered body, a page of the guide list, the home page's
+# latest guides) that is the same for every reader of a language in a time zone, kept under its
+# group's generation, so a change that bumps the group shows at once, with or without the page
+# cache. Nothing of one member may go into one: the key says only the language and the zone.
+# Only with settings.FRAGMENT_CACHE (on when the cache is shared, like PAGE_CACHE): a per-process
+# cache would keep serving what another process's change made stale.
+
+T = TypeVar("T")
+
+
+def fragments_on() -> bool:
+    return bool(getattr(settings, "FRAGMENT_CACHE", bool(settings.REDIS_URL)))
+
+
+def shared_fragment(
+    group: PageGroup,
+    name: str,
+    parts: Iterable[object],
+    compute: Callable[[], T],
+    *,
+    valid_until: Callable[[], float | None] | None = None,
+    timeout: int | None = None,
+) -> T:
+    """compute(), or what it gave for the same name, parts, language and time zone since `group`
+    last changed (and before valid_until's time, when given). compute() may raise (a 404): nothing
+    is stored then."""
+    if not fragments_on():
+        return compute()
+    raw = repr([translation.get_language() or "", timezone.get_current_timezone_name(), *map(str, parts)])
+    key = f"fragment:{group.name}:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    entry, generations = _lookup(key, [group.generation_key])
+    if entry is not None and (entry["until"] is None or time.time() < entry["until"]):
+        stored: T = entry["value"]
+        return stored
+    value = compute()
+    # Stored under the generations read before computing: a change made meanwhile wins.
+    until = valid_until() if valid_until else None
+    entry = {"generations": generations, "until": until, "value": value}
+    cache.set(key, entry, settings.PAGE_CACHE_SECONDS if timeout is None else timeout)
+    return value
