@@ -76,10 +76,14 @@ def test_the_overdue_come_oldest_first_and_this_weeks_by_day(alice_client, alice
     for days in (-1, -9, -3, 6, 0, 2):
         FollowUpFactory(owner=alice, title=f"Day {days}", due_date=_days(days))
     FollowUpFactory(owner=alice, title="Done", due_date=_days(-20), done_at=timezone.now())
-    data = alice_client.get(reverse("tracker:dashboard")).context["data"]
+    anna = ContactFactory(owner=alice, name="Anna Berg")
+    FollowUpFactory(owner=alice, title="Day 6 too", due_date=_days(6), contact=anna)
+    response = alice_client.get(reverse("tracker:dashboard"))
+    data = response.context["data"]
     assert [f.title for f in data.overdue] == ["Day -9", "Day -3", "Day -1"]
-    assert [f.title for f in data.due_this_week] == ["Day 0", "Day 2", "Day 6"]
-    assert (data.overdue_count, data.due_this_week_count) == (3, 3)
+    assert [f.title for f in data.due_this_week] == ["Day 0", "Day 2", "Day 6", "Day 6 too"]
+    assert (data.overdue_count, data.due_this_week_count) == (3, 4)
+    assert f'<a href="{reverse("tracker:contact_detail", args=[anna.pk])}">Anna Berg</a>' in response.content.decode()
 
 
 def test_a_follow_up_is_done_or_snoozed_from_the_dashboard_in_one_tap(alice_client, alice):
