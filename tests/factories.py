@@ -36,6 +36,7 @@ from accounts.models import (
     User,
 )
 from accounts.models.coaching import ActionKind, AgreedAction, CoachingSession, CoachNote
+from accounts.models.tracker import ContactImport
 from accounts.roles import make_editor
 from articles.models import Article, Category, ImageAsset, Status
 from networks.models import Criterion, Membership, Network, Priority, SuggestionAnswer
@@ -321,6 +322,9 @@ def personal_data(member, coach, *, n=1, scores=(4, 4, 4, 4, 4)) -> dict:
         Priority.objects.update_or_create(member=member, criterion=criterion, defaults={"weight": 4})
     CalendarFeed.objects.get_or_create(owner=member)
     GivingBudget.objects.get_or_create(owner=member, defaults={"hours_per_month": 4, "money_per_year": 1200})
+    ContactImport.objects.update_or_create(
+        owner=member, defaults={"result": {"filename": "Connections.csv", "summary": {"total": 1}, "rows": []}}
+    )
     # The file itself is not read by the export: the row is what it lists.
     ImageAsset.objects.create(file="markdownx/desk.png", alt_text="A desk by a window", uploaded_by=member)
     rows["grant"] = GrantFactory(member=member, coach=coach, scope=GrantScope.FULL)

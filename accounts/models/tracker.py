@@ -434,13 +434,35 @@ class CalendarFeed(models.Model):
         self.save(update_fields=["token"])
 
 
+class ContactImport(models.Model):
+    """A member's contact import in progress: the cleaned rows of an upload waiting for the member
+    to confirm the preview (`pending`), then, once carried out, what happened to each row (`result`).
+
+    Its own row, not the session: a 10,000-row file is a megabyte of data, and in the session every
+    request of the member would read and decode it. One per member: a new upload replaces it. It
+    goes with the account, and `purge_expired` deletes it once it is older than a pending import may
+    be (accounts/privacy/retention.py).
+    """
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_import")
+    pending = models.JSONField(null=True, blank=True)  # accounts.tracker.transfers.importing.PendingImport
+    result = models.JSONField(null=True, blank=True)  # {"filename", "summary", "rows"}
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["updated_at"], name="accounts_contactimport_updated")]
+
+    def __str__(self):
+        return f"contact import of {self.owner_id}"
+
+
 class ContactImportReceipt(models.Model):
     """A contact import that was carried out: each pending import's id is imported at most once.
 
-    The pending import waits in the member's session, and a request saves the session only when it
-    ends, so simultaneous confirmations (a double click, two tabs) all still find it there. The id
-    is written here in the transaction that imports, under the member's row lock; a confirmation
-    that finds it imports nothing. The id is random and names no one, so there is no owner column.
+    Simultaneous confirmations (a double click, two tabs) each read the pending import before
+    either has carried it out. The id is written here in the transaction that imports, under the
+    member's row lock; a confirmation that finds it imports nothing. The id is random and names no
+    one, so there is no owner column.
     """
 
     import_id = models.CharField(max_length=32)

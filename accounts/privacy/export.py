@@ -86,6 +86,8 @@ SECTIONS = (
     Section("reminders_sent", "accounts.ReminderLog", ("owner",), exclude=("claimed_by",)),
     Section("calendar_feed", "accounts.CalendarFeed", ("owner",), exclude=("token",)),
     Section("giving_budget", "accounts.GivingBudget", ("owner",)),
+    # An upload waiting for confirmation, or the last import's result (kept a day at most).
+    Section("contact_import", "accounts.ContactImport", ("owner",)),
     # Coaching: both sides, as a member and as a coach.
     Section(
         "coach_grants",

@@ -1,8 +1,9 @@
 """How long Rookie keeps records that are only needed for a while, and the purge that enforces it.
 
 `python manage.py purge_expired` (daily) runs `purge_expired()`:
-- sessions past their expiry (Django's clearsessions). Contact imports waiting for confirmation
-  live in the member's session (accounts/tracker/transfers/importing.PendingImport), so they go with it;
+- sessions past their expiry (Django's clearsessions);
+- contact imports (a preview waiting for confirmation, or a result) older than a pending import may
+  be (PENDING_MAX_AGE, 24 hours; accounts/tracker/transfers/importing.py);
 - coach access-log rows older than ACCESS_LOG_RETENTION_DAYS (90; accounts.models.coaching);
 - django-axes' log-in records older than AXES_RECORD_RETENTION_DAYS (30; settings).
 """
@@ -15,6 +16,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import purge_coach_access_log
+from accounts.models.tracker import ContactImport
+from accounts.tracker.transfers.importing import PENDING_MAX_AGE
 
 DEFAULT_AXES_RECORD_RETENTION_DAYS = 30
 
@@ -46,10 +49,18 @@ def purge_axes_records(*, now=None):
     return deleted
 
 
+def purge_contact_imports(*, now=None):
+    """Previews and results of contact imports too old to be confirmed or looked at again."""
+    cutoff = (now or timezone.now()) - PENDING_MAX_AGE
+    _total, by_model = ContactImport.objects.filter(updated_at__lt=cutoff).delete()
+    return by_model.get(ContactImport._meta.label, 0)
+
+
 def purge_expired(*, now=None):
     """Run every purge; returns {what: rows deleted}."""
     return {
         "sessions": purge_sessions(),
+        "contact_imports": purge_contact_imports(now=now),
         "coach_access_log": purge_coach_access_log(now=now),
         "login_records": purge_axes_records(now=now),
     }

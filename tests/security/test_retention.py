@@ -1,4 +1,5 @@
-"""purge_expired: expired sessions, coach access-log rows past 90 days, log-in records past 30 days."""
+"""purge_expired: expired sessions, contact imports past a day, coach access-log rows past 90 days,
+log-in records past 30 days."""
 
 import datetime
 
@@ -10,7 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import AccessKind, CoachAccessLog
-from accounts.tracker.transfers.views.imports import PENDING_KEY
+from accounts.models.tracker import ContactImport
+from accounts.tracker.transfers.importing import PENDING_MAX_AGE
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +45,11 @@ def _axes_fields(**extra):
 
 
 def test_it_purges_what_has_expired_and_keeps_the_rest(alice, bob, capsys):
-    # A stale contact import waits in an expired session: it goes with the session.
-    expired = _session(-1, **{PENDING_KEY: {"id": "x", "owner_id": alice.pk, "rows": []}})
-    live = _session(7, **{PENDING_KEY: {"id": "y", "owner_id": alice.pk, "rows": []}})
+    expired = _session(-1)
+    live = _session(7)
+    # A contact import older than any preview may be goes; a fresh one stays.
+    ContactImport.objects.create(owner=alice, pending={"id": "x"}, updated_at=timezone.now() - PENDING_MAX_AGE * 2)
+    fresh_import = ContactImport.objects.create(owner=bob, result={"rows": []})
     _aged(CoachAccessLog, 91, coach=bob, member=alice, what=AccessKind.OVERVIEW)
     recent_view = _aged(CoachAccessLog, 89, coach=bob, member=alice, what=AccessKind.OVERVIEW)
     attempt = _axes_fields(get_data="", post_data="", failures_since_start=1)
@@ -62,9 +66,12 @@ def test_it_purges_what_has_expired_and_keeps_the_rest(alice, bob, capsys):
 
     call_command("purge_expired")
 
-    assert capsys.readouterr().out.strip() == "purge_expired: sessions=1, coach_access_log=1, login_records=3"
+    assert capsys.readouterr().out.strip() == (
+        "purge_expired: sessions=1, contact_imports=1, coach_access_log=1, login_records=3"
+    )
     assert list(Session.objects.values_list("session_key", flat=True)) == [live]
     assert not Session.objects.filter(session_key=expired).exists()
+    assert list(ContactImport.objects.values_list("pk", flat=True)) == [fresh_import.pk]
     assert list(CoachAccessLog.objects.values_list("pk", flat=True)) == [recent_view.pk]
     for row in old_records:
         assert not type(row).objects.filter(pk=row.pk).exists()
@@ -76,7 +83,7 @@ def test_running_it_twice_deletes_nothing_more(capsys):
     call_command("purge_expired")
     call_command("purge_expired")
     assert capsys.readouterr().out.strip().splitlines()[-1] == (
-        "purge_expired: sessions=0, coach_access_log=0, login_records=0"
+        "purge_expired: sessions=0, contact_imports=0, coach_access_log=0, login_records=0"
     )
 
 

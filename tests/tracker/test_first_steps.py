@@ -24,6 +24,7 @@ from tests.factories import (
     InteractionFactory,
     editor_make,
 )
+from tests.tracker_io.conftest import pending_import
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +123,7 @@ def test_importing_linkedin_connections_ticks_that_step_off(alice_client, page_c
     )
     upload = SimpleUploadedFile("Connections.csv", csv, content_type="text/csv")
     assert alice_client.post("/en/me/contacts/import/", {"file": upload, "format": "auto"}).status_code == 302
-    import_id = alice_client.session["tracker_io_import"]["id"]
+    import_id = pending_import(alice_client)["id"]
     assert alice_client.post("/en/me/contacts/import/confirm/", {"import_id": import_id}).status_code == 302
     assert _step_states(alice_client) == _todo_except("linkedin")
 

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Contact
 from accounts.tracker.transfers import importing
-from accounts.tracker.transfers.views.imports import PAGE_SIZE, PENDING_KEY, RESULT_KEY
+from accounts.tracker.transfers.views.imports import PAGE_SIZE
 from tests.factories import ContactFactory
-from tests.tracker_io.conftest import upload
+from tests.tracker_io.conftest import import_result, pending_import, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_it_imports_10000_rows_in_one_go_with_a_fixed_number_of_queries(alice_cl
     assert page.count('class="io-row-') == PAGE_SIZE
     assert 'href="?page=2"' in page
 
-    import_id = alice_client.session[PENDING_KEY]["id"]
+    import_id = pending_import(alice_client)["id"]
     with CaptureQueriesContext(connection) as queries:
         response = alice_client.post(CONFIRM, {"import_id": import_id})
     assert response.status_code == 302
@@ -82,14 +82,14 @@ def test_it_imports_10000_rows_in_one_go_with_a_fixed_number_of_queries(alice_cl
     fields = [field for field in Contact._meta.concrete_fields if field.name != "id"]
     batch = connection.ops.bulk_batch_size(fields, [None] * 9_999)
     inserts = math.ceil(9_999 / min(batch, 500))
-    # 14 whatever the file: 1 session, 2 user, 3 savepoint (the import's transaction; BEGIN outside
-    # a test), 4 the member's lock, 5 old receipts purged, 6-8 the receipt (savepoint, insert,
-    # release), 9 the e-mail and LinkedIn keys of every existing contact (one query), 10 the coaches
-    # whose pages go stale, 11 release (COMMIT), 12-14 the session saved (savepoint, update,
-    # release). Then one INSERT per batch of rows, 500 at a time (fewer on SQLite, whose limit is
-    # 999 parameters a query): the only part that grows with the file.
-    assert len(queries.captured_queries) == 14 + inserts
-    assert len(_fixed_queries(queries)) == 14
+    # 15 whatever the file: 1 session, 2 user, 3 the member's pending import, 4-5 savepoints (the
+    # view's transaction, BEGIN outside a test, and the import's), 6 the member's lock, 7 old
+    # receipts purged, 8-10 the receipt (savepoint, insert, release), 11 the e-mail and LinkedIn keys
+    # of every existing contact (one query), 12 the coaches whose pages go stale, 13 release, 14 the
+    # result recorded, 15 release (COMMIT). Then one INSERT per batch of rows, 500 at a time (fewer
+    # on SQLite, whose limit is 999 parameters a query): the only part that grows with the file.
+    assert len(queries.captured_queries) == 15 + inserts
+    assert len(_fixed_queries(queries)) == 15
     assert Contact.objects.filter(owner=alice).count() == 10_000
 
     response = alice_client.get(RESULT)
@@ -109,7 +109,7 @@ def test_the_fixed_part_of_the_confirmation_does_not_grow_with_the_file(alice_cl
     counts = []
     for rows in (3, 700):
         _upload(alice_client, _connections(rows))
-        import_id = alice_client.session[PENDING_KEY]["id"]
+        import_id = pending_import(alice_client)["id"]
         with CaptureQueriesContext(connection) as queries:
             alice_client.post(CONFIRM, {"import_id": import_id})
         counts.append(len(_fixed_queries(queries)))
@@ -123,7 +123,7 @@ def test_a_malformed_row_at_line_9999_refuses_the_whole_file(alice_client, alice
     error = response.context["form"].errors["file"][0]
     assert error.startswith("Line 9999 has 2 fields where the header row has 7.")
     assert "Line 9999 has 2 fields" in response.content.decode()
-    assert PENDING_KEY not in alice_client.session
+    assert pending_import(alice_client) is None
     assert Contact.objects.count() == 0
 
 
@@ -147,7 +147,7 @@ def test_more_than_10000_rows_are_refused_with_the_count(alice_client):
     assert response.context["form"].errors["file"] == [
         "The file holds 10,001 contacts; at most 10,000 can be imported at a time. Split it and try again."
     ]
-    assert PENDING_KEY not in alice_client.session
+    assert pending_import(alice_client) is None
 
 
 def test_the_preview_pages_through_the_file(alice_client):
@@ -171,7 +171,7 @@ def test_the_preview_pages_through_the_file(alice_client):
     # A page past the end shows the last one; a page that is not a number, the first.
     assert alice_client.get(PREVIEW + "?page=99").context["page"].number == 3
     assert alice_client.get(PREVIEW + "?page=x").context["page"].number == 1
-    assert RESULT_KEY not in alice_client.session
+    assert import_result(alice_client) is None
 
 
 def test_the_upload_form_names_the_limits(alice_client):
@@ -200,7 +200,7 @@ def test_the_preview_and_the_result_can_show_only_the_skipped_rows(alice_client,
     assert all_rows.context["page"].paginator.count == 130
     assert 'href="?page=2"' in all_rows.content.decode()
 
-    alice_client.post(CONFIRM, {"import_id": alice_client.session[PENDING_KEY]["id"]})
+    alice_client.post(CONFIRM, {"import_id": pending_import(alice_client)["id"]})
     result = alice_client.get(RESULT, {"show": "skipped"})
     assert [plan.row.line for plan in result.context["page"]] == [5, 105]
     assert all(not plan.imports for plan in result.context["page"])

@@ -1,7 +1,7 @@
 """A preview is imported once, however many times it is confirmed: a double click, two tabs.
 
-The pending import waits in the session, which a request saves only when it ends, so every
-simultaneous confirmation finds it; the receipt written in the importing transaction decides.
+Simultaneous confirmations each read the pending import before either has carried it out; the
+receipt written in the importing transaction decides.
 """
 
 import time
@@ -12,11 +12,10 @@ from django.contrib.messages import get_messages
 from django.test import Client
 
 from accounts.models import Contact
-from accounts.models.tracker import ContactImportReceipt
+from accounts.models.tracker import ContactImport, ContactImportReceipt
 from accounts.tracker.transfers.importing import PENDING_MAX_AGE
-from accounts.tracker.transfers.views.imports import PENDING_KEY, RESULT_KEY
 from tests.tracker.concurrency import run_together
-from tests.tracker_io.conftest import upload
+from tests.tracker_io.conftest import import_result, pending_import, upload
 
 UPLOAD = "/en/me/contacts/import/"
 CONFIRM = "/en/me/contacts/import/confirm/"
@@ -31,7 +30,7 @@ CONFIRMATIONS = 4
 def _preview(client):
     response = client.post(UPLOAD, {"file": upload("cards.vcf", FIVE_CARDS), "format": "auto"})
     assert response.status_code == 302
-    return client.session[PENDING_KEY]
+    return pending_import(client)
 
 
 @pytest.mark.django_db
@@ -39,10 +38,8 @@ def test_it_imports_nothing_when_the_same_preview_is_confirmed_again(alice_clien
     pending = _preview(alice_client)
     alice_client.post(CONFIRM, {"import_id": pending["id"]})
     assert Contact.objects.filter(owner=alice).count() == 5
-    # A request that read the session before the first one saved it still finds the preview there.
-    session = alice_client.session
-    session[PENDING_KEY] = pending
-    session.save()
+    # A request that read the pending import before the first one carried it out still has it.
+    ContactImport.objects.filter(owner=alice).update(pending=pending)
     response = alice_client.post(CONFIRM, {"import_id": pending["id"]})
     assert response.status_code == 302
     assert response["Location"] == RESULT
@@ -51,15 +48,14 @@ def test_it_imports_nothing_when_the_same_preview_is_confirmed_again(alice_clien
         "This file has already been imported; it was not imported a second time."
     ]
     # The first confirmation's result stays for the page it leads to.
-    assert alice_client.session[RESULT_KEY]["summary"] == {"total": 5, "imported": 5, "skipped": 0}
+    assert import_result(alice_client)["summary"] == {"total": 5, "imported": 5, "skipped": 0}
 
 
 @pytest.mark.django_db
 def test_it_refuses_a_preview_older_than_a_day(alice_client, alice):
     pending = _preview(alice_client)
-    session = alice_client.session
-    session[PENDING_KEY] = {**pending, "created_at": time.time() - PENDING_MAX_AGE.total_seconds() - 60}
-    session.save()
+    old = {**pending, "created_at": time.time() - PENDING_MAX_AGE.total_seconds() - 60}
+    ContactImport.objects.filter(owner=alice).update(pending=old)
     response = alice_client.post(CONFIRM, {"import_id": pending["id"]})
     assert response["Location"] == UPLOAD
     assert not Contact.objects.filter(owner=alice).exists()

@@ -1,9 +1,10 @@
 import pytest
+from django.test import Client
 
 from accounts.models import Contact
-from accounts.tracker.transfers.views.imports import PENDING_KEY, RESULT_KEY
+from accounts.models.tracker import ContactImport
 from tests.factories import ContactFactory
-from tests.tracker_io.conftest import SAMPLES, data_file, upload
+from tests.tracker_io.conftest import SAMPLES, data_file, import_result, pending_import, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def _upload(client, name, content=None, fmt="auto"):
 
 
 def _confirm(client):
-    import_id = client.session[PENDING_KEY]["id"]
+    import_id = pending_import(client)["id"]
     return client.post(CONFIRM, {"import_id": import_id})
 
 
@@ -75,7 +76,7 @@ def test_it_imports_the_confirmed_rows_and_reports_each_one(alice_client, alice)
     page = response.content.decode()
     assert page.count("Imported") >= 4
     assert "Same e-mail address as line 5 of the file." in page
-    assert PENDING_KEY not in alice_client.session
+    assert pending_import(alice_client) is None
 
 
 def test_it_skips_people_already_in_the_contacts_by_e_mail_or_linkedin_profile(alice_client, alice):
@@ -134,7 +135,7 @@ def test_it_shows_a_clear_error_for_a_malformed_file_and_imports_nothing(alice_c
     response = _upload(alice_client, name)
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
-    assert PENDING_KEY not in alice_client.session
+    assert pending_import(alice_client) is None
     assert Contact.objects.count() == 0
 
 
@@ -196,7 +197,7 @@ def test_it_answers_a_bad_confirmation_id_with_a_redirect_not_an_error(alice_cli
     response = alice_client.post(CONFIRM, {"import_id": import_id})
     assert response.status_code == 302
     assert Contact.objects.count() == 0
-    assert PENDING_KEY in alice_client.session
+    assert pending_import(alice_client) is not None
 
 
 def test_it_imports_text_with_control_characters_safely(alice_client, alice):
@@ -214,18 +215,25 @@ def test_it_cancels_a_pending_import(alice_client):
     _upload(alice_client, "connections_nordic.csv")
     response = alice_client.post(CANCEL)
     assert response.status_code == 302
-    assert PENDING_KEY not in alice_client.session
+    assert pending_import(alice_client) is None
     assert alice_client.get(PREVIEW)["Location"] == UPLOAD
     assert alice_client.get(RESULT)["Location"] == UPLOAD
 
 
-def test_it_never_confirms_a_pending_import_that_belongs_to_someone_else(alice_client, alice, charlie):
-    _upload(alice_client, "connections_nordic.csv")
-    session = alice_client.session
-    session[PENDING_KEY] = {**session[PENDING_KEY], "owner_id": charlie.pk}
-    session.save()
+def test_it_never_shows_or_confirms_someone_elses_pending_import(alice_client, alice, charlie):
+    charlies = Client()
+    charlies.force_login(charlie)
+    _upload(charlies, "connections_nordic.csv")
+    # alice has none of her own: charlie's is neither previewed nor imported for her.
     assert alice_client.get(PREVIEW)["Location"] == UPLOAD
-    _confirm(alice_client)
+    alice_client.post(CONFIRM, {"import_id": pending_import(charlies)["id"]})
+    assert Contact.objects.count() == 0
+    # A row whose data names another owner (damaged, or written by a bug) is not hers either.
+    _upload(alice_client, "connections_nordic.csv")
+    pending = pending_import(alice_client)
+    ContactImport.objects.filter(owner=alice).update(pending={**pending, "owner_id": charlie.pk})
+    assert alice_client.get(PREVIEW)["Location"] == UPLOAD
+    alice_client.post(CONFIRM, {"import_id": pending["id"]})
     assert Contact.objects.count() == 0
 
 
@@ -266,8 +274,8 @@ def test_it_previews_in_a_constant_number_of_queries(alice_client, alice, django
     lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
     lines += [f"Namn{n},Åberg,https://www.linkedin.com/in/p{n},p{n}@example.se,AB,VD,12 Mar 2024" for n in range(rows)]
     _upload(alice_client, "Connections.csv", "\r\n".join(lines).encode())
-    # 1 session, 2 user, 3 the member's contacts' e-mail and LinkedIn keys.
-    with django_assert_num_queries(3):
+    # 1 session, 2 user, 3 the member's pending import, 4 their contacts' e-mail and LinkedIn keys.
+    with django_assert_num_queries(4):
         response = alice_client.get(PREVIEW)
     assert len(response.context["plans"]) == rows
 
@@ -276,18 +284,18 @@ def test_it_imports_500_rows_in_bulk_not_row_by_row(alice_client, alice, django_
     lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
     lines += [f"Namn{n},Åberg,https://www.linkedin.com/in/p{n},p{n}@example.se,AB,VD,12 Mar 2024" for n in range(500)]
     _upload(alice_client, "Connections.csv", "\r\n".join(lines).encode())
-    # Session (twice: read, then saved), user, lock, old receipts purged, the receipt (with its
-    # savepoint and release), keys, the savepoints, and batched INSERTs: one per 500 rows on
-    # PostgreSQL, one per ~60 on SQLite (its 999-parameter limit).
-    with django_assert_max_num_queries(26):
+    # Session, user, the pending import, lock, old receipts purged, the receipt (with its savepoint
+    # and release), keys, the result recorded, the savepoints, and batched INSERTs: one per 500 rows
+    # on PostgreSQL, one per ~60 on SQLite (its 999-parameter limit).
+    with django_assert_max_num_queries(27):
         _confirm(alice_client)
     assert Contact.objects.filter(owner=alice).count() == 500
 
 
-def test_it_keeps_the_result_page_private_to_the_session(alice_client, client, charlie):
+def test_it_keeps_the_result_page_private_to_the_member(alice_client, client, charlie):
     _upload(alice_client, "connections_nordic.csv")
     _confirm(alice_client)
     client.force_login(charlie)
-    # charlie's own session has no result.
+    # charlie has no result of his own, and never sees alice's.
     assert client.get(RESULT)["Location"] == UPLOAD
-    assert RESULT_KEY not in client.session
+    assert import_result(client) is None

@@ -2,8 +2,8 @@
 
 Nothing is written until the member confirms the preview, and then everything is written in one
 transaction: a file that cannot be read fails before any row exists. Between the preview and the
-confirmation the cleaned rows wait in the member's session (PendingImport, empty fields left
-out), bounded by the file cap (TRACKER_IMPORT_MAX_BYTES, 4 MB), the row cap
+confirmation the cleaned rows wait in the member's ContactImport row (PendingImport, empty fields
+left out), bounded by the file cap (TRACKER_IMPORT_MAX_BYTES, 4 MB), the row cap
 (TRACKER_IMPORT_MAX_ROWS, 10,000) and an age (PENDING_MAX_AGE). Duplicates are checked again on
 confirmation, against the contacts as they are then, and each pending import is carried out once
 however often it is confirmed (ContactImportReceipt).
@@ -387,7 +387,7 @@ def contacts_import(*, owner, rows: list[ImportRow], source: str, import_id: str
 
 @dataclasses.dataclass
 class PendingImport:
-    """A parsed upload waiting in the session for the member to confirm the preview."""
+    """A parsed upload waiting for the member to confirm the preview (kept in ContactImport.pending)."""
 
     owner_id: int
     source: str
@@ -396,7 +396,7 @@ class PendingImport:
     id: str = dataclasses.field(default_factory=lambda: uuid.uuid4().hex)
     created_at: float = dataclasses.field(default_factory=time.time)  # seconds since the epoch
 
-    def to_session(self):
+    def to_data(self):
         return {
             "id": self.id,
             "created_at": self.created_at,
@@ -407,9 +407,9 @@ class PendingImport:
         }
 
     @classmethod
-    def from_session(cls, data, owner):
+    def from_data(cls, data, owner):
         """None unless the data is a pending import of this owner, younger than PENDING_MAX_AGE
-        (a stale or foreign session entry)."""
+        (a stale or malformed entry)."""
         try:
             if data["owner_id"] != owner.pk or data["source"] not in SOURCES:
                 return None

@@ -1,5 +1,8 @@
 """Import contacts: upload → preview (every row and what will happen to it) → confirm → per-row result.
 
+Between the steps the upload and then the result wait in the member's ContactImport row, looked up
+through the member (never by an id from the request).
+
 A file may hold 10,000 rows, so the preview and the result show them a page at a time (PAGE_SIZE),
 with the counts for the whole file above (`?show=skipped` pages through the skipped rows only);
 the confirmation writes the whole file at once.
@@ -8,17 +11,18 @@ the confirmation writes the whole file at once.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.models.tracker import ContactImport
 from accounts.responses import render_form
 from accounts.tracker.transfers import importing
 from accounts.tracker.transfers.forms import ImportConfirmForm, ImportUploadForm
 from rookie.lib.querystring import query_choice, query_int
 
-PENDING_KEY = "tracker_io_import"
-RESULT_KEY = "tracker_io_import_result"
 PAGE_SIZE = 50
 
 
@@ -34,9 +38,15 @@ def _paging(request, plans):
     return {"page": page, "show": show, "page_extra": f"&show={show}" if show else ""}
 
 
+def _current(request) -> ContactImport | None:
+    return ContactImport.objects.filter(owner=request.user).first()
+
+
 def _pending_import(request):
-    data = request.session.get(PENDING_KEY)
-    return importing.PendingImport.from_session(data, request.user) if data else None
+    current = _current(request)
+    if current is None or not current.pending:
+        return None
+    return importing.PendingImport.from_data(current.pending, request.user)
 
 
 def _summary(plans):
@@ -56,12 +66,15 @@ def contact_import(request):
                 filename=form.cleaned_data["file"].name[:200],
                 rows=form.rows,
             )
-            request.session[PENDING_KEY] = pending.to_session()
-            request.session.pop(RESULT_KEY, None)
+            ContactImport.objects.update_or_create(
+                owner=request.user,
+                defaults={"pending": pending.to_data(), "result": None, "updated_at": timezone.now()},
+            )
             return redirect("tracker:contact_import_preview")
     else:
         form = ImportUploadForm()
-    return render_form(request, "tracker/io/import.html", {"form": form, "has_pending": PENDING_KEY in request.session})
+    has_pending = ContactImport.objects.filter(owner=request.user, pending__isnull=False).exists()
+    return render_form(request, "tracker/io/import.html", {"form": form, "has_pending": has_pending})
 
 
 @login_required
@@ -95,28 +108,30 @@ def contact_import_confirm(request):
         messages.error(request, _("That preview is no longer current, so nothing was imported. Upload the file again."))
         return redirect("tracker:contact_import")
     try:
-        plans = importing.contacts_import(
-            owner=request.user, rows=pending.rows, source=pending.source, import_id=pending.id
-        )
+        with transaction.atomic():
+            plans = importing.contacts_import(
+                owner=request.user, rows=pending.rows, source=pending.source, import_id=pending.id
+            )
+            result = {
+                "filename": pending.filename,
+                "summary": _summary(plans),
+                "rows": [[plan.row.line, plan.row.name, plan.action, plan.reason, plan.other_line] for plan in plans],
+            }
+            ContactImport.objects.filter(owner=request.user).update(
+                pending=None, result=result, updated_at=timezone.now()
+            )
     except importing.ImportAlreadyDone:
         # A second confirmation of a preview that another request (a double click, another tab)
-        # has just imported. The session is left alone: saving this request's stale copy of it
-        # would bring the pending import back and drop the other request's result.
+        # has just imported: the other request records the result.
         messages.info(request, _("This file has already been imported; it was not imported a second time."))
         return redirect("tracker:contact_import_result")
-    del request.session[PENDING_KEY]
-    request.session[RESULT_KEY] = {
-        "filename": pending.filename,
-        "summary": _summary(plans),
-        "rows": [[plan.row.line, plan.row.name, plan.action, plan.reason, plan.other_line] for plan in plans],
-    }
     return redirect("tracker:contact_import_result")
 
 
 @login_required
 @require_POST
 def contact_import_cancel(request):
-    request.session.pop(PENDING_KEY, None)
+    ContactImport.objects.filter(owner=request.user).delete()
     messages.info(request, _("The import was cancelled; nothing was imported."))
     return redirect("tracker:contact_import")
 
@@ -124,7 +139,8 @@ def contact_import_cancel(request):
 @login_required
 @require_safe
 def contact_import_result(request):
-    data = request.session.get(RESULT_KEY)
+    current = _current(request)
+    data = current.result if current else None
     if not data:
         return redirect("tracker:contact_import")
     rows = []
