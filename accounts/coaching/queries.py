@@ -42,7 +42,7 @@ RECENT_DAYS = 30
 # A client without tracker activity for this long is flagged for attention.
 INACTIVE_AFTER_DAYS = 14
 # Caps of the lists (each list says "showing N of M" when it is cut).
-GOALS_PER_CLIENT = 3
+GOALS_PER_CLIENT = 2
 CLIENT_PAGE_INTERACTIONS = 10
 LIST_LIMIT = 100
 THREAD_LIMIT = 30
