@@ -6,7 +6,7 @@ from accounts.privacy.retention import purge_expired
 
 
 class Command(BaseCommand):
-    help = "Delete expired sessions, coach access-log rows older than 90 days and old log-in records."
+    help = "Delete expired sessions, day-old contact imports, coach access-log rows past 90 days, old log-in records."
 
     def handle(self, *args, **options):
         counts = purge_expired()
