@@ -22,6 +22,7 @@ pages, which already hold the stats rows, compute it in Python (fit_from_stats).
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.db.models import Case, Expression, ExpressionWrapper, F, FloatField, Value, When
@@ -66,6 +67,17 @@ def fit_from_stats(stats: Iterable[_CriterionAverage], weights: Weights) -> floa
         numerator += weight * row.average
         denominator += weight
     return numerator / denominator if denominator else None
+
+
+@dataclass
+class _Average:
+    criterion_id: int
+    average: float | None
+
+
+def fit_from_averages(averages: dict[str, float], weights: Weights) -> float | None:
+    """The fit from a Network's criterion_averages (what fit_expression computes in SQL)."""
+    return fit_from_stats((_Average(int(key.removeprefix("c")), value) for key, value in averages.items()), weights)
 
 
 def average_key(criterion_id: int) -> str:

@@ -8,13 +8,18 @@ tests/networks/test_queries.py pins the counts.
 
 from django.core.paginator import Paginator
 from django.db.models import F, Q
+from django.http import HttpRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from networks import pagecache as network_pages
 from networks.forms import CatalogueFilterForm
+from networks.fragments import cut, fragments, slot
 from networks.models import (
     Criterion,
     CriterionStats,
@@ -25,9 +30,10 @@ from networks.models import (
     Place,
     Score,
 )
-from networks.scoring import fit_expression, fit_from_stats, weights_for
+from networks.rendering import fit_term, own_score_html, status_badge
+from networks.scoring import fit_expression, fit_from_averages, fit_from_stats, weights_for
 from networks.views.access import get_network_for_user
-from rookie.lib.pagecache import cache_anonymous_page
+from rookie.lib.pagecache import MAX_PARAM_LENGTH, cache_anonymous_page
 from rookie.lib.querystring import query_int, query_texts
 
 PER_PAGE = 20
@@ -64,6 +70,52 @@ def _filtered(networks, filters):
     return networks
 
 
+# A filter form is kept only for the query strings our own links and form produce (as the page
+# cache does): a search text or a long value would fill the cache with one-off entries.
+_FORM_PARAMS = frozenset(network_pages.CATALOGUE_PARAMS)
+
+
+def _form_part(request: HttpRequest) -> tuple[bool, tuple[tuple[str, str], ...]] | None:
+    query = tuple(sorted((name, value) for name, values in request.GET.lists() for value in values if value))
+    if any(name not in _FORM_PARAMS or len(value) > MAX_PARAM_LENGTH for name, value in query):
+        return None
+    return (request.user.is_authenticated, tuple(item for item in query if item[0] != "page"))
+
+
+def _filters_html(request: HttpRequest, form: CatalogueFilterForm, filters: dict) -> SafeString:
+    def render() -> str:
+        context = {
+            "form": form,
+            "filtered": any(key != "sort" for key in filters),
+            "narrowed": any(key not in ("q", "sort") for key in filters),
+        }
+        return render_to_string("networks/partials/catalogue_filters.html", context)
+
+    part = _form_part(request)
+    html = render() if part is None else fragments("filters", [part], lambda _part: render())[part]
+    return mark_safe(html)  # noqa: S308 (rendered by our template)
+
+
+def _card(network: Network) -> tuple[str, ...]:
+    context = {"network": network, "status_slot": slot("status"), "fit_slot": slot("fit")}
+    return cut(render_to_string("networks/partials/network_card.html", context), ["status", "fit"])
+
+
+def _cards(networks: list[Network], statuses: dict[int, str], member: bool) -> list[SafeString]:
+    """Each network's card: the shared part kept per network and language, the member's status
+    and fit put in its slots."""
+    by_pk = {network.pk: network for network in networks}
+    shared = fragments("card", by_pk, lambda pk: _card(by_pk[pk]))
+    cards = []
+    for network in networks:
+        head, middle, tail = shared[network.pk]
+        status = statuses.get(network.pk)
+        badge = status_badge(MembershipStatus(status).label) if status else ""
+        fit = fit_term(network.slug, network.fit) if member else ""
+        cards.append(format_html("{}{}{}{}{}", mark_safe(head), badge, mark_safe(middle), fit, mark_safe(tail)))  # noqa: S308
+    return cards
+
+
 @require_safe
 # A search (q) is rendered each time: free text would fill the cache with one-off pages.
 @cache_anonymous_page(network_pages.GROUP, params=network_pages.CATALOGUE_PARAMS)
@@ -89,19 +141,14 @@ def network_list(request):
     statuses = {}
     if user.is_authenticated:
         statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))
-    for network in page:
-        status = statuses.get(network.pk)
-        network.my_status_label = MembershipStatus(status).label if status else None
     return render(
         request,
         "networks/list.html",
         {
             "form": form,
+            "filters_form": _filters_html(request, form, filters),
             "page_obj": page,
-            "sort": sort,
-            "filtered": any(key != "sort" for key in filters),
-            "narrowed": any(key not in ("q", "sort") for key in filters),
-            "has_priorities": bool(weights),
+            "cards": _cards(page.object_list, statuses, user.is_authenticated),
         },
     )
 
@@ -123,30 +170,49 @@ def _breakdown(criteria, stats, own_scores=None):
     return rows
 
 
-@require_safe
-@cache_anonymous_page(network_pages.GROUP)
-def network_detail(request, slug):
-    network = get_network_for_user(request, slug)
-    user = request.user
+def _network_public(network: Network) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A network's page as everyone sees it, cut at the slots for what is the member's own: the
+    slots' names (fit, each criterion's own score, "you") and the parts around them."""
     criteria = list(Criterion.objects.all())
     stats = {row.criterion_id: row for row in CriterionStats.objects.filter(network=network)}
     comments = list(
         network.evaluations.exclude(comment="").select_related("member").order_by("-updated_at")[:COMMENTS_SHOWN]
     )
-    context = {"network": network, "comments": comments, "criteria": criteria}
-    own_scores, weights = {}, {}
+    rows = _breakdown(criteria, stats)
+    for row in rows:
+        row["own_slot"] = slot(f"own-{row['criterion'].pk}")
+    names = ("fit", *(f"own-{criterion.pk}" for criterion in criteria), "yours")
+    context = {
+        "network": network,
+        "comments": comments,
+        "rows": rows,
+        "summary_language": network.summary_language(),
+        "slots": {"fit": slot("fit"), "yours": slot("yours")},
+    }
+    return names, cut(render_to_string("networks/partials/network_public.html", context), names)
+
+
+@require_safe
+@cache_anonymous_page(network_pages.GROUP)
+def network_detail(request, slug):
+    network = get_network_for_user(request, slug)
+    user = request.user
+    names, parts = fragments("network", [network.pk], lambda _pk: _network_public(network))[network.pk]
+    personal = dict.fromkeys(names, "")
+    context = {"network": network}
     if user.is_authenticated:
         weights = weights_for(user)
         context["evaluation"] = Evaluation.objects.filter(member=user, network=network).first()
-        own_scores = {
-            score.criterion_id: score
-            for score in Score.objects.filter(evaluation__member=user, evaluation__network=network)
-        }
+        for score in Score.objects.filter(evaluation__member=user, evaluation__network=network):
+            personal[f"own-{score.criterion_id}"] = own_score_html(score)
         context["membership"] = Membership.objects.filter(member=user, network=network).first()
-        context["fit"] = fit_from_stats(stats.values(), weights)
-        context["has_priorities"] = bool(weights)
-    context["rows"] = _breakdown(criteria, stats, own_scores)
-    context["summary_language"] = network.summary_language()
+        fit = {"fit": fit_from_averages(network.criterion_averages, weights), "has_priorities": bool(weights)}
+        personal["fit"] = render_to_string("networks/partials/network_fit.html", fit, request)
+    personal["yours"] = render_to_string("networks/partials/network_you.html", context, request)
+    html = [parts[0]]
+    for name, part in zip(names, parts[1:], strict=True):
+        html += [conditional_escape(personal[name]), part]
+    context["public"] = mark_safe("".join(html))  # noqa: S308 (our rendered pieces, the personal ones escaped)
     return render(request, "networks/detail.html", context)
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from networks.models import CriterionStats, Network, Priority
-from networks.scoring import fit_expression, fit_from_stats, weights_for
+from networks.scoring import fit_expression, fit_from_averages, fit_from_stats, weights_for
 from tests.factories import NetworkFactory, evaluate
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,16 @@ def test_it_weights_the_criteria_by_the_members_priorities(alice, charlie, netwo
     # (5·5 + 1·1) / (5 + 1)
     assert _sql_fit(network, alice) == pytest.approx(26 / 6)
     assert _python_fit(network, alice) == pytest.approx(26 / 6)
+
+
+@pytest.mark.parametrize("weights", [[5, 0, 0, 0, 1], [0, 0, 0, 0, 0], [3, 3, 3, 3, 3], [1, 2, 3, 4, 5]])
+def test_the_network_pages_fit_from_its_columns_equals_the_catalogues(alice, charlie, network, criteria, weights):
+    evaluate(charlie, network, [5, 4, 3, 2, 1])
+    evaluate(alice, network, [2, 2, 5, 5, 1])
+    _set_priorities(alice, criteria, weights)
+    network.refresh_from_db()
+    assert fit_from_averages(network.criterion_averages, weights_for(alice)) == pytest.approx(_sql_fit(network, alice))
+    assert _sql_fit(network, alice) == pytest.approx(_python_fit(network, alice))
 
 
 def test_it_treats_all_zero_weights_as_equal(alice, charlie, network, criteria):

@@ -1,6 +1,7 @@
 """List and detail pages run a fixed number of queries, whatever the number of networks or evaluations."""
 
 import pytest
+from django.test import Client
 
 from networks.models import Priority
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory, evaluate
@@ -32,8 +33,9 @@ def _member_setup(alice, criteria, networks):
 
 # Catalogue, anonymous: 1. cities for the filter  2. count  3. the page.
 CATALOGUE_ANONYMOUS = 3
-# Catalogue, member: 1. session  2. user  3. priorities  4. cities  5. count  6. the page, with
-# "fit for me" as a subquery  7. the member's membership statuses.
+# Catalogue, member: 1. session  2. user  3. priorities  4. cities  5. count  6. the page, ranked
+# with "fit for me" computed from each network's columns  7. the member's membership statuses.
+# The same whether the cards and the filter form are kept already or not (networks/fragments.py).
 CATALOGUE_MEMBER = 7
 
 
@@ -68,6 +70,10 @@ DETAIL_ANONYMOUS = 4
 # Detail, member: 1. session  2. user  3. the network  4. criteria  5. stats  6. comments
 # 7. priorities  8. own evaluation  9. own scores  10. own membership.
 DETAIL_MEMBER = 10
+# Once the page's public part is kept (networks/fragments.py), criteria, stats and comments are
+# not read again until something on it changes.
+DETAIL_ANONYMOUS_KEPT = DETAIL_ANONYMOUS - 3
+DETAIL_MEMBER_KEPT = DETAIL_MEMBER - 3
 
 
 @pytest.mark.parametrize("evaluations", [0, 200])
@@ -89,6 +95,37 @@ def test_it_shows_a_network_to_a_member_in_fixed_queries(
     with django_assert_num_queries(DETAIL_MEMBER):
         response = alice_client.get(f"/en/networks/{network.slug}/")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("evaluations", [0, 200])
+def test_it_shows_a_kept_network_page_in_fewer_fixed_queries(
+    alice_client, alice, criteria, django_assert_num_queries, evaluations
+):
+    network = NetworkFactory()
+    _evaluations([network], evaluations)
+    _member_setup(alice, criteria, [network])
+    anonymous = Client()
+    anonymous.get(f"/en/networks/{network.slug}/")
+    with django_assert_num_queries(DETAIL_ANONYMOUS_KEPT):
+        assert anonymous.get(f"/en/networks/{network.slug}/").status_code == 200
+    with django_assert_num_queries(DETAIL_MEMBER_KEPT):
+        assert alice_client.get(f"/en/networks/{network.slug}/").status_code == 200
+
+
+@pytest.mark.parametrize(("count", "evaluations"), [(1, 0), (50, 200)])
+def test_it_lists_kept_cards_in_the_same_fixed_queries(
+    alice_client, alice, criteria, django_assert_num_queries, count, evaluations
+):
+    networks = _networks(count)
+    _evaluations(networks, evaluations)
+    _member_setup(alice, criteria, networks)
+    anonymous = Client()
+    anonymous.get("/en/networks/?sort=evaluations")
+    alice_client.get("/en/networks/?sort=fit")
+    with django_assert_num_queries(CATALOGUE_ANONYMOUS):
+        anonymous.get("/en/networks/?sort=evaluations")
+    with django_assert_num_queries(CATALOGUE_MEMBER):
+        alice_client.get("/en/networks/?sort=fit")
 
 
 # Compare, member: 1. session  2. user  3. the chosen networks  4. criteria  5. their stats

@@ -1,0 +1,83 @@
+"""Rendered pieces of the networks pages that are the same for every reader of a language: a
+network's card in the catalogue, the catalogue's filter form, a network page's public part.
+
+They are kept in the shared cache under the networks group's generation (networks/pagecache.py),
+which networks/signals.py bumps whenever anything they show changes (a network, an evaluation and
+so the aggregates, a criterion, a place, a member's display name): a change shows at once. Each
+entry records the generation it was rendered under, so one get_many reads the generation and every
+piece a page needs. What is personal (a member's fit, their membership status, their evaluation)
+is never in a piece: the views put it between the pieces (see `slot` and `cut`).
+
+The page cache (rookie/lib/pagecache.py) stores whole anonymous pages; these pieces are what
+pages rendered without it (members' pages, PAGE_CACHE off, a search) reuse.
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from networks import pagecache as network_pages
+from rookie.lib.cache_guard import tolerant_cache as cache
+from rookie.lib.counters import generation_read
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+# A day: pieces of a network nobody looks at are dropped; a generation bump makes them stale anyway.
+FRAGMENT_SECONDS = 24 * 60 * 60
+
+
+def _key(name: str, part: object) -> str:
+    # The reader's time zone too: dates (a comment's) are shown in it.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    raw = f"{language}|{timezone.get_current_timezone_name()}|{part!r}"
+    return f"networks:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def fragments(name: str, parts: Iterable[K], render: Callable[[K], V]) -> dict[K, V]:
+    """{part: value} for the pieces called `name` identified by `parts` (within the reader's
+    language and time zone), rendered with render(part) where missing or stale, and stored. A value holds rendered
+    HTML (a str, or the parts `cut` makes of it): the caller marks it safe."""
+    keys = {part: _key(name, part) for part in dict.fromkeys(parts)}
+    generation_key = network_pages.GROUP.generation_key
+    found = cache.get_many([generation_key, *keys.values()])
+    generation = generation_read(generation_key, cache=cache, known=found.get(generation_key))
+    values: dict[K, V] = {}
+    missing: dict[str, V] = {}
+    for part, key in keys.items():
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            values[part] = entry[1]
+        else:
+            values[part] = missing[key] = render(part)
+    if missing:
+        # Stored under the generation read before rendering: a change made meanwhile wins.
+        for key, value in missing.items():
+            cache.set(key, (generation, value), FRAGMENT_SECONDS)
+    return values
+
+
+# Marks where a piece leaves room for what is personal. Random per process, so no content (a
+# network's name, a comment) can contain one; pieces are cut at them before they are stored.
+_SLOT = f"\x00slot-{secrets.token_hex(8)}-"
+
+
+def slot(name: str) -> SafeString:
+    """Render this into a piece where a personal part goes; `cut` splits the piece there."""
+    return mark_safe(f"{_SLOT}{name}\x00")  # noqa: S308 (a marker without markup)
+
+
+def cut(html: str, names: Iterable[str]) -> tuple[str, ...]:
+    """The rendered piece cut at its slots, in order: one part more than there are names."""
+    parts = [str(html)]
+    for name in names:
+        head, marker, tail = parts.pop().partition(f"{_SLOT}{name}\x00")
+        if not marker:
+            raise ValueError(f"the piece has no slot {name!r}")
+        parts += [head, tail]
+    return tuple(parts)

@@ -1,0 +1,165 @@
+"""Kept pieces of the networks pages (networks/fragments.py), with the page cache off: a network's
+card, the filter form and a network page's public part are rendered once per language and reused
+by every reader, a change to a network shows at once, and what is a member's own never leaks into
+another reader's page."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.test import Client, override_settings
+
+from networks.admin import NetworkAdmin
+from networks.models import Network
+from tests.factories import MembershipFactory, NetworkFactory, UserFactory, evaluate
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("criteria")]
+
+CATALOGUE = "/en/networks/?sort=name"
+PAGE = "/en/networks/lund-tech-alumni/"
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def anonymous():
+    # Not the `client` fixture: alice_client is that client, logged in.
+    return Client()
+
+
+def _main(response):
+    # The page's own content, without the shell's per-request tokens.
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def _templates(response):
+    return {template.name for template in response.templates}
+
+
+def test_a_card_is_rendered_once_and_reused_for_every_reader(anonymous, alice_client, network):
+    first = anonymous.get(CATALOGUE)
+    assert "networks/partials/network_card.html" in _templates(first)
+    assert "networks/partials/catalogue_filters.html" in _templates(first)
+    again = Client().get(CATALOGUE)
+    assert "networks/partials/network_card.html" not in _templates(again)
+    assert "networks/partials/catalogue_filters.html" not in _templates(again)
+    assert _main(again) == _main(first)
+    # A member shares the cards (not the form: theirs offers "best fit for me").
+    member = alice_client.get(CATALOGUE)
+    assert "networks/partials/network_card.html" not in _templates(member)
+    assert "Lund Tech Alumni" in member.content.decode()
+
+
+def test_a_network_page_is_rendered_once_and_reused(client, network):
+    first = client.get(PAGE)
+    assert "networks/partials/network_public.html" in _templates(first)
+    again = Client().get(PAGE)
+    assert "networks/partials/network_public.html" not in _templates(again)
+    assert _main(again) == _main(first)
+
+
+def test_an_edit_shows_at_once(anonymous, alice_client, network):
+    anonymous.get(CATALOGUE), anonymous.get(PAGE), alice_client.get(CATALOGUE)
+    network.name = "Lund Tech Graduates"
+    network.summary_en = "Renamed and refreshed."
+    network.save()
+    for reader in (anonymous, alice_client):
+        catalogue = reader.get(CATALOGUE).content.decode()
+        assert "Lund Tech Graduates" in catalogue
+        assert "Renamed and refreshed." in catalogue
+        assert "Lund Tech Alumni" not in catalogue
+        assert "Lund Tech Graduates" in reader.get(PAGE).content.decode()
+
+
+def test_a_new_evaluation_shows_at_once(anonymous, alice_client, charlie, network):
+    assert "Not rated yet" in anonymous.get(CATALOGUE).content.decode()
+    assert "Not rated yet" in anonymous.get(PAGE).content.decode()
+    alice_client.get(CATALOGUE)
+    evaluate(charlie, network, [4, 4, 4, 4, 4], comment="Friendly people")
+    catalogue = anonymous.get(CATALOGUE).content.decode()
+    assert "4.0 of 5" in catalogue
+    assert "(1 evaluation)" in catalogue
+    page = anonymous.get(PAGE).content.decode()
+    assert "(1 evaluation)" in page
+    assert "Friendly people" in page
+    # The member's fit follows too: with no priorities it is the overall score.
+    assert alice_client.get(CATALOGUE).content.decode().count("4.0 of 5") == 2
+
+
+def test_unpublishing_shows_at_once(anonymous, alice_client, network):
+    NetworkFactory(name="Another network")
+    anonymous.get(CATALOGUE), anonymous.get(PAGE), alice_client.get(CATALOGUE)
+    network.status = Network.Status.HIDDEN
+    network.save()
+    assert "Lund Tech Alumni" not in anonymous.get(CATALOGUE).content.decode()
+    assert "Lund Tech Alumni" not in alice_client.get(CATALOGUE).content.decode()
+    assert anonymous.get(PAGE).status_code == 404
+
+
+def test_a_bulk_approval_in_the_admin_shows_at_once(client, rf, editor):
+    pending = NetworkFactory(name="Waiting Network", status=Network.Status.PENDING)
+    NetworkFactory(name="Shown Network")
+    assert "Waiting Network" not in client.get(CATALOGUE).content.decode()
+    request = rf.post("/admin/networks/network/")
+    request.user = editor
+    admin = NetworkAdmin(Network, None)
+    admin.message_user = lambda *args, **kwargs: None
+    admin.approve(request, Network.objects.filter(pk=pending.pk))
+    assert "Waiting Network" in client.get(CATALOGUE).content.decode()
+
+
+def test_a_new_display_name_shows_under_the_comments_at_once(client, charlie, network):
+    evaluate(charlie, network, [4, 4, 4, 4, 4], comment="Friendly people")
+    assert "Charlie Christensen" in client.get(PAGE).content.decode()
+    charlie.display_name = "Charlie C."
+    charlie.save()
+    page = client.get(PAGE).content.decode()
+    assert "Charlie C." in page
+    assert "Charlie Christensen" not in page
+
+
+def test_what_is_a_members_own_stays_on_their_page(anonymous, alice, alice_client, charlie, network, criteria):
+    evaluate(charlie, network, [5, 1, 1, 1, 1])
+    evaluate(alice, network, [3, 3, 3, 3, 3], notes=["Private note", "", "", "", ""])
+    MembershipFactory(member=alice, network=network)
+    mine_catalogue = alice_client.get(CATALOGUE).content.decode()
+    mine_page = alice_client.get(PAGE).content.decode()
+    assert "You: Joined" in mine_catalogue
+    assert "Fit for me" in mine_catalogue
+    assert "Private note" in mine_page
+    assert "Change your evaluation" in mine_page
+    dave = Client()
+    dave.force_login(UserFactory(display_name="Dave", preferred_language="en"))
+    for reader in (anonymous, dave):
+        catalogue = reader.get(CATALOGUE).content.decode()
+        page = reader.get(PAGE).content.decode()
+        assert "You: Joined" not in catalogue
+        assert "Private note" not in page
+        assert "Change your evaluation" not in page
+        assert "Your score" not in page
+    assert "Fit for me" not in anonymous.get(CATALOGUE).content.decode()
+    assert "Fit for me" in dave.get(CATALOGUE).content.decode()
+
+
+def test_a_comments_date_is_shown_in_each_readers_time_zone(alice, charlie, network):
+    evaluate(charlie, network, [4, 4, 4, 4, 4], comment="Late-night thoughts")
+    # 23:30 in UTC is already the next day in Helsinki.
+    network.evaluations.update(updated_at=datetime(2026, 3, 14, 23, 30, tzinfo=UTC))
+    network.save()  # update() sends no signal; a save stands for the edit that would have come with it
+    readers = []
+    for zone in ("UTC", "Europe/Helsinki"):
+        reader = Client()
+        reader.force_login(UserFactory(time_zone=zone, preferred_language="en"))
+        readers.append(reader.get(PAGE).content.decode())
+    assert 'datetime="2026-03-14T23:30:00+00:00"' in readers[0]
+    assert 'datetime="2026-03-15T01:30:00+02:00"' in readers[1]
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_the_pages_work_without_a_cache_that_keeps_anything(anonymous, alice_client, network):
+    for reader in (anonymous, alice_client):
+        assert "Lund Tech Alumni" in reader.get(CATALOGUE).content.decode()
+        assert "Lund Tech Alumni" in reader.get(PAGE).content.decode()
