@@ -25,6 +25,7 @@ import zlib
 
 from django import template
 from django.conf import settings
+from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -98,7 +99,9 @@ _NEXT_STAND_IN = "\x00memo-next\x00"
 
 
 class MemoNode(template.Node):
-    child_nodelists = ("nodelist",)
+    # Its content is not walked when a child template looks for the parent's blocks (on each render
+    # of an {% extends %}, the whole parent): a memo holds no block (checked when it is parsed).
+    child_nodelists = ()
 
     def __init__(self, nodelist: template.NodeList, name: str, keys: list[template.base.FilterExpression]):
         self.nodelist = nodelist
@@ -142,4 +145,7 @@ def memo(parser: template.base.Parser, token: template.base.Token) -> MemoNode:
         raise template.TemplateSyntaxError("memo takes a quoted name, then the values its content depends on")
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        # A child template's block would be rendered once for every page that shares the memo.
+        raise template.TemplateSyntaxError("a memo cannot hold a {% block %}: end the memo before it")
     return MemoNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])

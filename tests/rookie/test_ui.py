@@ -161,3 +161,8 @@ def test_a_changed_setting_empties_the_memory_so_the_icons_follow_the_static_url
 def test_memo_wants_a_quoted_name():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load ui %}{% memo which %}{% endmemo %}")
+
+
+def test_a_memo_cannot_hold_a_block_a_child_template_would_override():
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load ui %}{% memo "m" %}{% block title %}{% endblock %}{% endmemo %}')
