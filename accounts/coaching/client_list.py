@@ -44,7 +44,6 @@ class ClientRow(TypedDict):
     url: str
     scope: str
     attention: str  # empty when the client needs no attention
-    on_time: str
     last_activity: str
     last_activity_iso: str  # empty without any activity
     interactions: str
@@ -75,8 +74,8 @@ def _client_url(name: str) -> Callable[[int], str]:
 
 def _attention(summary: ClientSummary) -> str:
     parts = []
-    if summary.stats.overdue:
-        count = summary.stats.overdue
+    if summary.overdue:
+        count = summary.overdue
         parts.append(
             ngettext("%(counter)s overdue follow-up", "%(counter)s overdue follow-ups", count)
             % {"counter": _number(count)}
@@ -112,12 +111,11 @@ def client_rows(summaries: list[ClientSummary]) -> list[ClientRow]:
         "client_notes": gettext("Private notes"),
     }
     urls = {name: _client_url(f"coaching:{name}") for name in ["client", *LINKS]}
-    of = gettext("%(on_time)s of %(done)s")
     none_yet = gettext("None yet")
     day_labels: dict[datetime.date, str] = {}  # clients active on the same day share a label
     rows: list[ClientRow] = []
     for summary in summaries:
-        member, grant, stats = summary.member, summary.grant, summary.stats
+        member, grant = summary.member, summary.grant
         day = timezone.localdate(summary.last_activity) if summary.last_activity else None
         if day is not None and day not in day_labels:
             day_labels[day] = ldate(day)
@@ -129,7 +127,6 @@ def client_rows(summaries: list[ClientSummary]) -> list[ClientRow]:
                 "url": urls["client"](member.pk),
                 "scope": scopes.get(grant.scope, grant.scope),
                 "attention": _attention(summary) if summary.needs_attention else "",
-                "on_time": of % {"on_time": _number(stats.on_time_recent), "done": _number(stats.done_recent)},
                 "last_activity": day_labels[day] if day is not None else none_yet,
                 "last_activity_iso": day.isoformat() if day is not None else "",
                 "interactions": ngettext(

@@ -138,7 +138,7 @@ class ClientSummary:
     grant: CoachGrant
     goals: list[Goal]
     goal_count: int
-    stats: FollowUpStats
+    overdue: int  # open follow-ups past their due date
     # Interactions over the weeks of the client page's chart (accounts/tracker/queries.py).
     recent_interactions: int
     last_activity: datetime.datetime | None
@@ -158,7 +158,7 @@ class ClientSummary:
 
     @property
     def needs_attention(self) -> bool:
-        return self.stats.overdue > 0 or self.is_inactive
+        return self.overdue > 0 or self.is_inactive
 
 
 @dataclass
@@ -174,10 +174,9 @@ def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPag
 
     1. the open grants (active and pending) with their members and, for an active grant only, the
        latest tracker activity (interaction logged, goal changed, follow-up done, contact changed)
-       and the number of interactions over the chart's weeks (correlated subqueries, each on an
-       index of the member's rows)
+       the number of interactions over the chart's weeks and of overdue follow-ups (correlated
+       subqueries, each on an index of the member's rows)
     2. the active goals of all clients
-    3. the follow-up statistics of all clients (grouped)
     and one grouped query per kind of counted goal among the goals shown (accounts.tracker.counting)
     """
     now = now or timezone.now()
@@ -196,6 +195,9 @@ def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPag
             last_contact=_of_active_client(Contact, 'max("updated_at")', DateTimeField()),
             recent_interactions=_of_active_client(
                 Interaction, "count(*)", IntegerField(), '"occurred_on" BETWEEN %s AND %s', since, today
+            ),
+            overdue=_of_active_client(
+                FollowUp, "count(*)", IntegerField(), '"done_at" IS NULL AND "due_date" < %s', today
             ),
         )
         .order_by("created_at", "id")
@@ -239,7 +241,6 @@ def _summaries(grants: list[CoachGrant], *, now: datetime.datetime) -> list[Clie
     counting.count_goals(
         [goal for owner_goals in goals.values() for goal in owner_goals[:GOALS_PER_CLIENT]], today=today
     )
-    stats = follow_up_stats(member_ids, now=now)
 
     summaries: list[ClientSummary] = []
     for grant in grants:
@@ -251,7 +252,7 @@ def _summaries(grants: list[CoachGrant], *, now: datetime.datetime) -> list[Clie
                 grant=grant,
                 goals=goals[grant.member_id][:GOALS_PER_CLIENT],
                 goal_count=len(goals[grant.member_id]),
-                stats=stats[grant.member_id],
+                overdue=grant.overdue or 0,
                 recent_interactions=grant.recent_interactions or 0,
                 last_activity=last_activity,
                 inactive_days=inactive_days,
@@ -259,9 +260,7 @@ def _summaries(grants: list[CoachGrant], *, now: datetime.datetime) -> list[Clie
         )
     # Most overdue follow-ups first; then the longest inactive (never active before anyone).
     never = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-    summaries.sort(
-        key=lambda s: (-s.stats.overdue, s.last_activity or never, s.member.display_name.casefold(), s.member.pk)
-    )
+    summaries.sort(key=lambda s: (-s.overdue, s.last_activity or never, s.member.display_name.casefold(), s.member.pk))
     return summaries
 
 

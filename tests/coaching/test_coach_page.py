@@ -43,8 +43,7 @@ def test_it_shows_each_clients_summary(client, bob):
     assert member.display_name in body
     (summary,) = response.context["clients"]
     assert summary.goal_count == 3  # active goals only
-    assert summary.stats.overdue == 1
-    assert (summary.stats.on_time_recent, summary.stats.done_recent) == (1, 1)
+    assert summary.overdue == 1
     assert summary.recent_interactions == 3
     assert summary.last_activity is not None
     # A summary to scan, not the client page: the figures in words, links to the client's pages.
@@ -129,6 +128,18 @@ def test_it_counts_on_time_against_the_due_date_in_force_in_local_time(bob, sett
     assert (stats.open, stats.overdue) == (2, 1)
 
 
+def test_it_counts_only_open_follow_ups_past_their_due_date_as_overdue(bob):
+    member = UserFactory()
+    GrantFactory(member=member, coach=bob)
+    today = timezone.localdate()
+    FollowUpFactory(owner=member, due_date=today - datetime.timedelta(days=1))  # overdue
+    FollowUpFactory(owner=member, due_date=today)  # due today: not yet
+    FollowUpFactory(owner=member, due_date=today - datetime.timedelta(days=9), done_at=timezone.now())  # done late
+    (summary,) = queries.clients_for_coach(bob)
+    assert summary.overdue == 1
+    assert summary.needs_attention
+
+
 def test_it_counts_interactions_per_calendar_week(bob):
     member = UserFactory()
     today = datetime.date(2026, 11, 19)  # a Thursday
@@ -180,10 +191,10 @@ def test_it_runs_the_same_queries_for_1_and_30_clients(client, bob, django_asser
         _client_with_data(bob, n)
     client.force_login(bob)
     # 1. the session  2. the coach
-    # 3. active and pending grants with members, last-activity and interaction-count subqueries
-    # 4. active goals of all clients  5. follow-up statistics (grouped)
-    # 6. the access log (one bulk insert)
-    with django_assert_num_queries(6):
+    # 3. active and pending grants with members; for active ones the latest activity, interactions
+    #    and overdue follow-ups (subqueries)  4. active goals of all clients
+    # 5. the access log (one bulk insert)
+    with django_assert_num_queries(5):
         response = client.get("/en/coach/")
     assert len(response.context["clients"]) == clients
 
@@ -209,7 +220,7 @@ def test_it_has_no_open_follow_up_for_a_fresh_client(bob):
     member = UserFactory()
     GrantFactory(member=member, coach=bob)
     (summary,) = queries.clients_for_coach(bob)
-    assert (summary.stats.open, summary.stats.overdue, summary.stats.on_time_percent) == (0, 0, None)
+    assert summary.overdue == 0
     assert summary.recent_interactions == 0
     assert summary.last_activity is None
     assert FollowUp.objects.count() == 0

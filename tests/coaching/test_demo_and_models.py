@@ -56,8 +56,9 @@ def test_it_seeds_a_coach_with_two_clients_and_changes_nothing_the_second_time(d
     client = summaries["client2@demo.rookie.test"]
     assert client.goal_count == 3
     assert client.recent_interactions >= 5
-    assert client.stats.overdue == 1
-    assert (client.stats.on_time_recent, client.stats.done_recent, client.stats.snoozed_on_time_recent) == (2, 3, 1)
+    assert client.overdue == 1
+    stats = queries.follow_up_stats([client.member.pk], now=timezone.now())[client.member.pk]
+    assert (stats.on_time_recent, stats.done_recent, stats.snoozed_on_time_recent) == (2, 3, 1)
     assert GoalSuggestion.objects.filter(member=demo_users["member"], status=SuggestionStatus.PENDING).exists()
     assert CoachComment.objects.filter(member=demo_users["member"], author=demo_users["member"]).exists()
     # Written in each client's language.
