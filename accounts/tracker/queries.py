@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Concat
 from django.utils import timezone
@@ -31,7 +32,7 @@ from accounts.models import (
     Interaction,
     User,
 )
-from accounts.tracker import counting
+from accounts.tracker import counting, dashboard_sql
 from accounts.tracker.charts import BarChart, LineChart, progress_line, week_starts, weekly_bars
 from networks.models import Evaluation, Membership, MembershipStatus, Network, Score
 
@@ -159,23 +160,8 @@ class Dashboard:
     events: list[Event]
 
 
-# The first rows of each group (overdue or not) of the open follow-ups due by the end of the week,
-# each row numbered within its group and carrying the group's size, the contact's name joined for
-# the rows kept only. Written out: Django's ORM builds the same query (a window filtered in an outer
-# query) at five times the cost of running it. Plain SQL for SQLite and PostgreSQL alike.
-_DASHBOARD_FOLLOW_UPS = """
-SELECT f.id, f.title, f.due_date, f.contact_id, f.is_overdue, f.group_size, c.name AS contact_name
-FROM (
-    SELECT id, title, due_date, contact_id, due_date < %s AS is_overdue,
-        ROW_NUMBER() OVER (PARTITION BY due_date < %s ORDER BY due_date, id) AS position,
-        COUNT(*) OVER (PARTITION BY due_date < %s) AS group_size
-    FROM {follow_ups}
-    WHERE owner_id = %s AND done_at IS NULL AND due_date <= %s
-) f
-LEFT JOIN {contacts} c ON c.id = f.contact_id
-WHERE f.position <= %s
-ORDER BY f.due_date, f.id
-"""
+# Events shown: the next few are what a member plans for.
+DASHBOARD_EVENTS = 3
 
 
 def dashboard_follow_ups(
@@ -183,11 +169,10 @@ def dashboard_follow_ups(
 ) -> tuple[list[FollowUp], int, list[FollowUp], int]:
     """(overdue, how many, due this week, how many): the first `limit` of each by due date, in one
     query. Each follow-up carries `contact_name` (its contact's name, or None)."""
-    sql = _DASHBOARD_FOLLOW_UPS.format(follow_ups=FollowUp._meta.db_table, contacts=Contact._meta.db_table)
-    rows = FollowUp.objects.raw(sql, [today, today, today, owner.pk, week_end(today), limit])
+    params = [today, today, today, owner.pk, week_end(today), limit]
     late: list[FollowUp] = []
     soon: list[FollowUp] = []
-    for row in rows:
+    for row in FollowUp.objects.raw(dashboard_sql.FOLLOW_UPS, params):
         (late if row.is_overdue else soon).append(row)
     return (
         late,
@@ -200,26 +185,24 @@ def dashboard_follow_ups(
 def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_LIMIT) -> Dashboard:
     """Everything the dashboard shows, in six queries whatever the amount of data, plus one grouped
     query per kind of counted goal among the goals shown (at most seven, accounts.tracker.counting).
-    Each list is capped at `limit` rows (a phone's screen) and knows its full length:
+    Each list is capped at `limit` rows (a phone's screen); the counts say how long it really is.
+    The statements are in accounts/tracker/dashboard_sql.py:
 
-    1. overdue follow-ups and those due this week, with their contacts and both counts
-    2. how many contacts, and how many we are losing touch with
+    1. overdue follow-ups and those due this week, with their contacts' names and both counts
+    2. how many contacts, how many we are losing touch with, how many active goals
     3. the contacts we are losing touch with
-    4. active goals, and how many
-    5. recent interactions, with their contacts
+    4. active goals
+    5. recent interactions, with their contacts' names (`contact_name`)
     6. upcoming events
 
     The quick-add forms' contact field searches (accounts/tracker/contact_picker.py): no contact
     list is loaded here.
     """
     overdue, overdue_count, due_this_week, due_this_week_count = dashboard_follow_ups(owner, today=today, limit=limit)
-    # Counting no column outside the (owner, next_touch_due) index: PostgreSQL reads the index alone.
-    contact_counts = contacts_of(owner).aggregate(
-        total=Count("*"), losing=Count("next_touch_due", filter=Q(next_touch_due__lt=today))
-    )
-    # `total`: how many active goals, on each row (counted before the LIMIT): list and count in one query.
-    active_goals = Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE).annotate(total=Window(Count("*")))
-    goals = list(active_goals.order_by(*GOAL_ORDER)[:limit])
+    with connection.cursor() as cursor:
+        cursor.execute(dashboard_sql.COUNTS, [owner.pk, owner.pk, today, owner.pk, GoalStatus.ACTIVE.value])
+        contact_count, losing_touch_count, goal_count = cursor.fetchone()
+    goals = list(Goal.objects.raw(dashboard_sql.GOALS, [owner.pk, GoalStatus.ACTIVE.value, limit]))
     counting.count_goals(goals, today=today)
     return Dashboard(
         today=today,
@@ -227,27 +210,13 @@ def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_L
         overdue_count=overdue_count,
         due_this_week=due_this_week,
         due_this_week_count=due_this_week_count,
-        contact_count=contact_counts["total"],
-        losing_touch_count=contact_counts["losing"],
-        losing_touch=list(
-            contacts_of(owner)
-            .filter(next_touch_due__lt=today)
-            .only("id", "name", "company", "last_contacted_on", "next_touch_due")
-            .order_by("next_touch_due", "id")[:limit]
-        ),
+        contact_count=contact_count,
+        losing_touch_count=losing_touch_count,
+        losing_touch=list(Contact.objects.raw(dashboard_sql.LOSING_TOUCH, [owner.pk, today, limit])),
         goals=goals,
-        goal_count=goals[0].total if goals else 0,  # type: ignore[attr-defined]
-        interactions=list(
-            Interaction.objects.filter(owner=owner)
-            .select_related("contact")
-            .only("id", "kind", "occurred_on", "notes", "contact_id", "contact__id", "contact__name")
-            .order_by("-occurred_on", "-id")[:limit]
-        ),
-        events=list(
-            Event.objects.filter(owner=owner, date__gte=today)
-            .only("id", "name", "date", "location")
-            .order_by("date", "id")[:3]
-        ),
+        goal_count=goal_count,
+        interactions=list(Interaction.objects.raw(dashboard_sql.INTERACTIONS, [owner.pk, limit])),
+        events=list(Event.objects.raw(dashboard_sql.EVENTS, [owner.pk, today, DASHBOARD_EVENTS])),
     )
 
 
