@@ -1,12 +1,14 @@
 """Forms: the catalogue filters, the evaluation, priorities, a membership and a suggested network."""
 
 import datetime
+import functools
 import re
 
 from django import forms
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.text import format_lazy, slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import (
@@ -78,12 +80,13 @@ class CatalogueFilterForm(forms.Form):
     meets = forms.ChoiceField(label=_("Members meet"), choices=_any(_("Any way")) + MEETING_MODES, required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
-    def __init__(self, *args, cities=(), can_fit=False, **kwargs):
+    def __init__(self, *args, cities=(), city_options=None, can_fit=False, **kwargs):
+        """cities: the places to offer; or city_options, them as city_choices() gives them."""
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _any(_("Any country")) + sorted(
-            ((code, country_name(code)) for code in Country.values), key=lambda choice: sort_key(choice[1])
-        )
-        self.fields["city"].choices = _any(_("Any city")) + city_choices(cities)
+        self.fields["country"].choices = _any(_("Any country")) + _country_choices(get_language())
+        if city_options is None:
+            city_options = city_choices(cities)
+        self.fields["city"].choices = _any(_("Any city")) + city_options
         if not can_fit:
             # Without a member there are no priorities; "fit" would equal "best rated".
             self.fields["sort"].choices = [choice for choice in SORTS if choice[0] != "fit"]
@@ -97,6 +100,12 @@ class CatalogueFilterForm(forms.Form):
         """The valid filters only: a bad value in one field does not throw the others away."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+@functools.cache
+def _country_choices(language: str | None) -> list[tuple[str, str]]:
+    # CLDR's names in the reader's language: the same until the next deploy.
+    return sorted(((code, country_name(code)) for code in Country.values), key=lambda choice: sort_key(choice[1]))
 
 
 def city_choices(places):

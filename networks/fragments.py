@@ -39,27 +39,34 @@ def _key(name: str, part: object) -> str:
     return f"networks:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def fragments(name: str, parts: Iterable[K], render: Callable[[K], V]) -> dict[K, V]:
+def fragments(name: str, parts: Iterable[K], render: Callable[[list[K]], dict[K, V]]) -> dict[K, V]:
     """{part: value} for the pieces called `name` identified by `parts` (within the reader's
-    language and time zone), rendered with render(part) where missing or stale, and stored. A value holds rendered
-    HTML (a str, or the parts `cut` makes of it): the caller marks it safe."""
+    language and time zone); render(missing parts) gives those missing or stale, which are stored.
+    A value holds rendered HTML (a str, or the parts `cut` makes of it; the caller marks it safe)
+    or data every reader shares. A part render() leaves out (gone meanwhile) is left out."""
     keys = {part: _key(name, part) for part in dict.fromkeys(parts)}
     generation_key = network_pages.GROUP.generation_key
     found = cache.get_many([generation_key, *keys.values()])
     generation = generation_read(generation_key, cache=cache, known=found.get(generation_key))
     values: dict[K, V] = {}
-    missing: dict[str, V] = {}
     for part, key in keys.items():
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             values[part] = entry[1]
-        else:
-            values[part] = missing[key] = render(part)
+    missing = [part for part in keys if part not in values]
     if missing:
-        # Stored under the generation read before rendering: a change made meanwhile wins.
-        for key, value in missing.items():
-            cache.set(key, (generation, value), FRAGMENT_SECONDS)
-    return values
+        rendered = render(missing)
+        for part in missing:
+            if part in rendered:
+                # Stored under the generation read before rendering: a change made meanwhile wins.
+                cache.set(keys[part], (generation, rendered[part]), FRAGMENT_SECONDS)
+        values.update(rendered)
+    return {part: values[part] for part in keys if part in values}
+
+
+def fragment(name: str, part: Hashable, render: Callable[[], V]) -> V:
+    """One piece (see fragments)."""
+    return fragments(name, [part], lambda _missing: {part: render()})[part]
 
 
 # Marks where a piece leaves room for what is personal. Random per process, so no content (a

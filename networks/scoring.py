@@ -86,8 +86,16 @@ def average_key(criterion_id: int) -> str:
     return f"c{criterion_id}"
 
 
+def is_personal(weights: Weights) -> bool:
+    """Whether these weights rank networks otherwise than the overall score does."""
+    return any(weight != DEFAULT_WEIGHT for weight in _effective(weights).values())
+
+
 def fit_expression(weights: Weights) -> Expression:
     """An expression giving each network's fit for these weights, for annotate() and order_by()."""
+    if not is_personal(weights):
+        # Equal weights: the overall score, which the catalogue's index is sorted by.
+        return ExpressionWrapper(F("score_average"), output_field=FloatField())
     default = float(DEFAULT_WEIGHT)
     # Floating point throughout: PostgreSQL computes an integer column times 3.0 in numeric, slowly.
     rated = Cast(F("rated_criteria"), FloatField())

@@ -6,8 +6,11 @@ expression over the network's columns, annotated in SQL (networks/scoring.py).
 tests/networks/test_queries.py pins the counts.
 """
 
-from django.core.paginator import Paginator
-from django.db.models import F, Q
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Expression, F, Q
 from django.http import HttpRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -18,8 +21,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from networks import pagecache as network_pages
-from networks.forms import CatalogueFilterForm
-from networks.fragments import cut, fragments, slot
+from networks.forms import CatalogueFilterForm, city_choices
+from networks.fragments import cut, fragment, fragments, slot
 from networks.models import (
     Criterion,
     CriterionStats,
@@ -31,7 +34,7 @@ from networks.models import (
     Score,
 )
 from networks.rendering import fit_term, own_score_html, status_badge
-from networks.scoring import fit_expression, fit_from_averages, fit_from_stats, weights_for
+from networks.scoring import fit_expression, fit_from_averages, fit_from_stats, is_personal, weights_for
 from networks.views.access import get_network_for_user
 from rookie.lib.pagecache import MAX_PARAM_LENGTH, cache_anonymous_page
 from rookie.lib.querystring import query_int, query_texts
@@ -70,16 +73,27 @@ def _filtered(networks, filters):
     return networks
 
 
-# A filter form is kept only for the query strings our own links and form produce (as the page
-# cache does): a search text or a long value would fill the cache with one-off entries.
+# Kept pieces (the filter form, a page of results) only for the query strings our own links and
+# form produce, as the page cache does: a search text or a long value would fill the cache with
+# one-off entries.
 _FORM_PARAMS = frozenset(network_pages.CATALOGUE_PARAMS)
 
 
-def _form_part(request: HttpRequest) -> tuple[bool, tuple[tuple[str, str], ...]] | None:
+def _keepable(request: HttpRequest) -> tuple[tuple[str, str], ...] | None:
+    """The query string as a key (empty values dropped, sorted), or None if it is not kept."""
     query = tuple(sorted((name, value) for name, values in request.GET.lists() for value in values if value))
     if any(name not in _FORM_PARAMS or len(value) > MAX_PARAM_LENGTH for name, value in query):
         return None
-    return (request.user.is_authenticated, tuple(item for item in query if item[0] != "page"))
+    return query
+
+
+def _city_choices() -> list:
+    """The filter's cities: those with approved networks, grouped and sorted for the reader."""
+    return fragment(
+        "cities",
+        "approved",
+        lambda: city_choices(Place.objects.filter(networks__status=Network.Status.APPROVED).distinct()),
+    )
 
 
 def _filters_html(request: HttpRequest, form: CatalogueFilterForm, filters: dict) -> SafeString:
@@ -91,9 +105,37 @@ def _filters_html(request: HttpRequest, form: CatalogueFilterForm, filters: dict
         }
         return render_to_string("networks/partials/catalogue_filters.html", context)
 
-    part = _form_part(request)
-    html = render() if part is None else fragments("filters", [part], lambda _part: render())[part]
-    return mark_safe(html)  # noqa: S308 (rendered by our template)
+    query = _keepable(request)
+    if query is None:
+        return render()
+    part = (request.user.is_authenticated, tuple(item for item in query if item[0] != "page"))
+    return mark_safe(fragment("filters", part, render))  # noqa: S308 (rendered by our template)
+
+
+@dataclass
+class Listed:
+    """A network on a page of the catalogue: its card, with the reader's own parts in."""
+
+    pk: int
+    name: str
+    slug: str
+    fit: float | None
+    card: SafeString
+
+
+Ranking = tuple[int, int, list[tuple[int, float | None]]]
+
+
+def _rank(filters: dict, sort: str, fit: Expression | None, number: int) -> Ranking:
+    """(number of matching networks, the page's number, [(pk, fit)] on that page), ranked on the
+    sort keys alone: sorting every matching network's full (wide, translated) row costs twice as
+    much in the database."""
+    ranked = _filtered(Network.objects.published(), filters)
+    if fit is not None:
+        ranked = ranked.annotate(fit=fit)
+    fields = ("pk", "fit") if fit is not None else ("pk",)
+    page = Paginator(ranked.order_by(*ORDERINGS[sort]).values_list(*fields), PER_PAGE).get_page(number)
+    return page.paginator.count, page.number, [(row[0], row[1] if fit is not None else None) for row in page]
 
 
 def _card(network: Network) -> tuple[str, ...]:
@@ -101,19 +143,46 @@ def _card(network: Network) -> tuple[str, ...]:
     return cut(render_to_string("networks/partials/network_card.html", context), ["status", "fit"])
 
 
-def _cards(networks: list[Network], statuses: dict[int, str], member: bool) -> list[SafeString]:
-    """Each network's card: the shared part kept per network and language, the member's status
-    and fit put in its slots."""
-    by_pk = {network.pk: network for network in networks}
-    shared = fragments("card", by_pk, lambda pk: _card(by_pk[pk]))
-    cards = []
-    for network in networks:
-        head, middle, tail = shared[network.pk]
-        status = statuses.get(network.pk)
-        badge = status_badge(MembershipStatus(status).label) if status else ""
-        fit = fit_term(network.slug, network.fit) if member else ""
-        cards.append(format_html("{}{}{}{}{}", mark_safe(head), badge, mark_safe(middle), fit, mark_safe(tail)))  # noqa: S308
-    return cards
+def _shared_cards(pks: list[int]) -> dict[int, dict[str, Any]]:
+    """Each network's card as every reader sees it, with what the page needs to finish it: its
+    name, slug and per-criterion averages (a member's fit is computed from them)."""
+
+    def render(missing: list[int]) -> dict[int, dict[str, Any]]:
+        networks = Network.objects.filter(pk__in=missing).select_related("city")
+        return {
+            network.pk: {
+                "parts": _card(network),
+                "name": network.name,
+                "slug": network.slug,
+                "averages": network.criterion_averages,
+            }
+            for network in networks
+        }
+
+    return fragments("card", pks, render)
+
+
+def _listed(
+    rows: list[tuple[int, float | None]], weights: dict | None, fit_ranked: bool, statuses: dict
+) -> list[Listed]:
+    """The page's cards, the member's status and fit put in the slots (weights None: anonymous)."""
+    shared = _shared_cards([pk for pk, _fit in rows])
+    listed = []
+    for pk, ranked_fit in rows:
+        if pk not in shared:
+            continue  # deleted since it was ranked
+        card = shared[pk]
+        head, middle, tail = card["parts"]
+        fit, badge, term = None, "", ""
+        if weights is not None:
+            # The number the page was ranked by, when it was; else the same sum from the columns.
+            fit = ranked_fit if fit_ranked else fit_from_averages(card["averages"], weights)
+            term = fit_term(card["slug"], fit)
+            if status := statuses.get(pk):
+                badge = status_badge(MembershipStatus(status).label)
+        html = format_html("{}{}{}{}{}", mark_safe(head), badge, mark_safe(middle), term, mark_safe(tail))  # noqa: S308
+        listed.append(Listed(pk=pk, name=card["name"], slug=card["slug"], fit=fit, card=html))
+    return listed
 
 
 @require_safe
@@ -121,35 +190,32 @@ def _cards(networks: list[Network], statuses: dict[int, str], member: bool) -> l
 @cache_anonymous_page(network_pages.GROUP, params=network_pages.CATALOGUE_PARAMS)
 def network_list(request):
     user = request.user
+    member = user.is_authenticated
     weights = weights_for(user)
-    # The cities that have approved networks, for the filter (the form sorts them for the reader).
-    cities = list(Place.objects.filter(networks__status=Network.Status.APPROVED).distinct())
-    form = CatalogueFilterForm(request.GET or None, cities=cities, can_fit=user.is_authenticated)
+    form = CatalogueFilterForm(request.GET or None, city_options=_city_choices(), can_fit=member)
     filters = form.filters() if form.is_bound else {}
     sort = filters.get("sort") or "score"
-    fit = {"fit": fit_expression(weights)} if user.is_authenticated else {}
-    ranked = _filtered(Network.objects.published(), filters).annotate(**fit).order_by(*ORDERINGS[sort])
-    page = Paginator(ranked.values("pk"), PER_PAGE).get_page(query_int(request, "page", minimum=1))
-    # Ranked on the sort keys alone, then the page's rows fetched whole in the same query: sorting
-    # every matching network's full (wide, translated) row costs twice as much in the database.
-    page.object_list = list(
-        Network.objects.filter(pk__in=page.object_list)
-        .select_related("city")
-        .annotate(**fit)
-        .order_by(*ORDERINGS[sort])
-    )
+    number = query_int(request, "page", minimum=1)
+    # Ranked for this member only when sorted by their fit with weights of their own; every other
+    # page of results is the same for every reader, and kept.
+    fit_ranked = sort == "fit"
+    fit = fit_expression(weights) if fit_ranked else None
+    query = _keepable(request)
+    if fit_ranked and is_personal(weights) or query is None:
+        count, number, rows = _rank(filters, sort, fit, number)
+    else:
+        key = (sort, tuple(sorted(filters.items())), number)
+        count, number, rows = fragment("ranking", key, lambda: _rank(filters, sort, fit, number))
     statuses = {}
-    if user.is_authenticated:
+    if member:
         statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))
+    paginator = Paginator([], PER_PAGE)
+    paginator.count = count  # counted with the ranking
+    page = Page(_listed(rows, weights if member else None, fit_ranked, statuses), number, paginator)
     return render(
         request,
         "networks/list.html",
-        {
-            "form": form,
-            "filters_form": _filters_html(request, form, filters),
-            "page_obj": page,
-            "cards": _cards(page.object_list, statuses, user.is_authenticated),
-        },
+        {"form": form, "filters_form": _filters_html(request, form, filters), "page_obj": page},
     )
 
 
@@ -197,7 +263,7 @@ def _network_public(network: Network) -> tuple[tuple[str, ...], tuple[str, ...]]
 def network_detail(request, slug):
     network = get_network_for_user(request, slug)
     user = request.user
-    names, parts = fragments("network", [network.pk], lambda _pk: _network_public(network))[network.pk]
+    names, parts = fragment("network", network.pk, lambda: _network_public(network))
     personal = dict.fromkeys(names, "")
     context = {"network": network}
     if user.is_authenticated:

@@ -274,8 +274,9 @@ def test_countries_named_matches_the_start_of_a_word_in_any_language():
 
 # --- Query counts --------------------------------------------------------------------------------
 
-# As tests/networks/test_queries.py: 1. the cities for the filter  2. count  3. the page.
-CATALOGUE_ANONYMOUS = 3
+# As tests/networks/test_queries.py, with nothing kept yet in the reader's language: 1. the cities
+# for the filter  2. count  3. the page's ranking  4. the page's networks for their cards.
+CATALOGUE_ANONYMOUS = 4
 
 
 @pytest.mark.parametrize("count", [3, 30])
