@@ -1,8 +1,9 @@
 """Read side of coaching: what a coach sees of their clients, and what a member sees of their coaches.
 
 Every function runs a fixed number of queries whatever the number of clients, goals or rows:
-figures are grouped aggregates over all clients at once, lists are capped, related rows are
-fetched with select_related / prefetch_related. The docstrings list the queries.
+figures are grouped aggregates over all clients at once, or subqueries in the one query that
+lists the clients; lists are capped, related rows are fetched with select_related /
+prefetch_related. The docstrings list the queries.
 """
 
 from __future__ import annotations
@@ -170,10 +171,10 @@ class CoachPage:
 
 def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPage:
     """The coach's clients (active grants), most in need of attention first, and the invitations
-    between the coach and members, in three queries whatever the number of clients:
+    between the coach and members, in two queries whatever the number of clients:
 
     1. the open grants (active and pending) with their members and, for an active grant only, the
-       latest tracker activity (interaction logged, goal changed, follow-up done, contact changed)
+       latest tracker activity (interaction logged, goal changed, follow-up done, contact changed),
        the number of interactions over the chart's weeks and of overdue follow-ups (correlated
        subqueries, each on an index of the member's rows)
     2. the active goals of all clients
