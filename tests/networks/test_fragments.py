@@ -9,7 +9,7 @@ import pytest
 from django.test import Client, override_settings
 
 from networks.admin import NetworkAdmin
-from networks.models import Network
+from networks.models import Network, Priority
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory, evaluate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("criteria")]
@@ -97,6 +97,48 @@ def test_unpublishing_shows_at_once(anonymous, alice_client, network):
     assert "Lund Tech Alumni" not in anonymous.get(CATALOGUE).content.decode()
     assert "Lund Tech Alumni" not in alice_client.get(CATALOGUE).content.decode()
     assert anonymous.get(PAGE).status_code == 404
+
+
+def _names(response):
+    return [network.name for network in response.context["page_obj"]]
+
+
+def test_a_kept_page_of_results_is_ranked_again_after_an_evaluation(anonymous, alice, charlie):
+    first = NetworkFactory(name="First")
+    second = NetworkFactory(name="Second")
+    evaluate(charlie, first, [3, 3, 3, 3, 3])
+    evaluate(charlie, second, [2, 2, 2, 2, 2])
+    for sort in ("score", "evaluations"):
+        assert _names(anonymous.get(f"/en/networks/?sort={sort}")) == ["First", "Second"]
+    evaluate(alice, second, [5, 5, 5, 5, 5])
+    for sort in ("score", "evaluations"):
+        assert _names(anonymous.get(f"/en/networks/?sort={sort}")) == ["Second", "First"]
+
+
+def test_a_new_network_is_counted_and_its_city_offered_at_once(anonymous, network):
+    assert "1 network" in anonymous.get("/en/networks/").content.decode()
+    assert ">Turku</option>" not in anonymous.get("/en/networks/").content.decode()
+    NetworkFactory(name="Turku Growth Circle", city="Turku", country="FI")
+    html = anonymous.get("/en/networks/").content.decode()
+    assert "2 networks" in html
+    assert "Turku Growth Circle" in html
+    assert ">Turku</option>" in html.split('name="city"')[1].split("</select>")[0]
+
+
+def test_a_members_own_fit_ranking_is_not_kept_for_others(alice, alice_client, charlie, criteria):
+    practical = NetworkFactory(name="Practical")
+    social = NetworkFactory(name="Social")
+    evaluate(charlie, practical, [5, 1, 1, 1, 1])
+    evaluate(charlie, social, [1, 1, 1, 5, 5])
+    Priority.objects.create(member=alice, criterion=criteria[0], weight=5)
+    for criterion in criteria[1:]:
+        Priority.objects.create(member=alice, criterion=criterion, weight=0)
+    assert _names(alice_client.get("/en/networks/?sort=fit")) == ["Practical", "Social"]
+    dave = Client()
+    dave.force_login(UserFactory(preferred_language="en"))
+    # Without priorities the fit is the overall score: Social (2.6) before Practical (1.8).
+    assert _names(dave.get("/en/networks/?sort=fit")) == ["Social", "Practical"]
+    assert _names(alice_client.get("/en/networks/?sort=fit")) == ["Practical", "Social"]
 
 
 def test_a_bulk_approval_in_the_admin_shows_at_once(client, rf, editor):
