@@ -204,7 +204,21 @@ def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPag
         .order_by("created_at", "id")
     )
     return CoachPage(
-        clients=_summaries([grant for grant in grants if grant.status == GrantStatus.ACTIVE], now=now),
+        clients=_summaries(
+            [
+                (
+                    grant,
+                    _Figures(
+                        moments=[grant.last_interaction, grant.last_goal, grant.last_follow_up, grant.last_contact],
+                        recent_interactions=grant.recent_interactions or 0,
+                        overdue=grant.overdue or 0,
+                    ),
+                )
+                for grant in grants
+                if grant.status == GrantStatus.ACTIVE
+            ],
+            now=now,
+        ),
         waiting_for_me=[grant for grant in grants if grant.status == GrantStatus.AWAITING_COACH],
         waiting_for_member=[grant for grant in grants if grant.status == GrantStatus.AWAITING_MEMBER],
     )
@@ -215,11 +229,20 @@ def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> l
     return coach_page(coach, now=now).clients
 
 
-def _summaries(grants: list[CoachGrant], *, now: datetime.datetime) -> list[ClientSummary]:
-    if not grants:
+@dataclass
+class _Figures:
+    """What the grants query counts for one active grant's member."""
+
+    moments: list[datetime.datetime | None]  # the latest of each kind of tracker activity
+    recent_interactions: int
+    overdue: int
+
+
+def _summaries(clients: list[tuple[CoachGrant, _Figures]], *, now: datetime.datetime) -> list[ClientSummary]:
+    if not clients:
         return []
     today = timezone.localdate(now)
-    member_ids = [grant.member_id for grant in grants]
+    member_ids = [grant.member_id for grant, _ in clients]
     goals: defaultdict[int, list[Goal]] = defaultdict(list)
     for goal in (
         Goal.objects.filter(owner_id__in=member_ids, status=GoalStatus.ACTIVE)
@@ -244,17 +267,16 @@ def _summaries(grants: list[CoachGrant], *, now: datetime.datetime) -> list[Clie
     )
 
     summaries: list[ClientSummary] = []
-    for grant in grants:
-        moments = [grant.last_interaction, grant.last_goal, grant.last_follow_up, grant.last_contact]
-        last_activity = max((moment for moment in moments if moment is not None), default=None)
+    for grant, figures in clients:
+        last_activity = max((moment for moment in figures.moments if moment is not None), default=None)
         inactive_days = (today - timezone.localdate(last_activity)).days if last_activity else None
         summaries.append(
             ClientSummary(
                 grant=grant,
                 goals=goals[grant.member_id][:GOALS_PER_CLIENT],
                 goal_count=len(goals[grant.member_id]),
-                overdue=grant.overdue or 0,
-                recent_interactions=grant.recent_interactions or 0,
+                overdue=figures.overdue,
+                recent_interactions=figures.recent_interactions,
                 last_activity=last_activity,
                 inactive_days=inactive_days,
             )

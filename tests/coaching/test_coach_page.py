@@ -9,7 +9,18 @@ import pytest
 from django.utils import timezone
 
 from accounts.coaching import queries
-from accounts.models import AccessKind, CoachAccessLog, Contact, FollowUp, Goal, GoalStatus, GrantScope, Interaction
+from accounts.models import (
+    AccessKind,
+    CoachAccessLog,
+    CoachGrant,
+    Contact,
+    FollowUp,
+    Goal,
+    GoalStatus,
+    GrantScope,
+    GrantStatus,
+    Interaction,
+)
 from tests.factories import ContactFactory, FollowUpFactory, GoalFactory, GrantFactory, InteractionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -173,6 +184,21 @@ def test_it_shows_a_coach_without_clients_how_to_start(client, bob):
     response = client.get("/en/coach/")
     assert "No clients yet" in response.content.decode()
     assert not CoachAccessLog.objects.exists()
+
+
+def test_it_reads_nothing_about_a_member_who_has_not_shared_yet(bob):
+    # One query lists clients and invitations: the activity figures are computed for active grants only.
+    invited = _client_with_data(bob)
+    grant = CoachGrant.objects.get(member=invited)
+    grant.status = GrantStatus.AWAITING_MEMBER
+    grant.save(update_fields=["status"])
+    page = queries.coach_page(bob)
+    assert page.clients == []
+    (pending,) = page.waiting_for_member
+    assert pending.member == invited
+    figures = [pending.last_interaction, pending.last_goal, pending.last_follow_up, pending.last_contact]
+    assert figures == [None] * 4
+    assert (pending.recent_interactions, pending.overdue) == (None, None)
 
 
 def test_it_leaves_out_other_coaches_clients_and_pending_ones(client, bob, dave, alice, charlie):
