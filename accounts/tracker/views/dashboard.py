@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.tracker import queries
 from accounts.tracker.dashboard_panels import GRID, TOP, render_panels
-from accounts.tracker.quick_add import quick_add_fields
+from accounts.tracker.quick_add import lazy_quick_add_fields
 from accounts.tracker.views.followups import snooze_choices
 from rookie.lib.pagecache import cache_member_page
 
@@ -76,7 +76,7 @@ def dashboard(request):
             "here": here,
             # The one-tap snoozes post their date as the pressed button's value.
             "snooze_choices": [(label, day.isoformat()) for label, day in snooze_choices(today)],
-            # The same for every member today (accounts/tracker/quick_add.py): rendered once.
-            "quick_add": quick_add_fields(request.user, today),
+            # The same for every member today: rendered when the section's memo is missing only.
+            "quick_add": lazy_quick_add_fields(request.user, today),
         },
     )
