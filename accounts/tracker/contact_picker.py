@@ -24,8 +24,7 @@ from functools import cached_property
 from typing import Any
 
 from django import forms
-from django.db.models import CharField, F, QuerySet, Value
-from django.db.models.functions import Concat
+from django.db import connections
 from django.forms.boundfield import BoundField
 from django.forms.utils import ErrorDict, flatatt
 from django.template.loader import render_to_string
@@ -137,6 +136,20 @@ def normalize_query(raw: str | None) -> str:
     return " ".join(_CONTROL.sub(" ", raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+# One condition per word on the three fields joined by _SEPARATOR, with the database's own
+# case-insensitive regular expression operator (PostgreSQL's ~*, Django's REGEXP on SQLite).
+# Written out: building it through the ORM (a Concat and a lookup per word) cost more CPU than
+# PostgreSQL takes to run it over 3,000 contacts.
+_SEARCH = """
+SELECT id, name, company, email
+FROM {contacts}
+WHERE owner_id = %s{conditions}
+ORDER BY last_contacted_on DESC NULLS LAST, name, id
+LIMIT %s
+"""
+_WORD = " AND (name || %s || company || %s || email) {iregex}"
+
+
 def search_contacts(owner: User, query: str, *, limit: int = RESULT_LIMIT) -> list[Contact]:
     """The owner's contacts matching every word of `query` in their name, company or e-mail, most
     recently contacted first, then by name; one query, at most `limit` rows."""
@@ -144,12 +157,13 @@ def search_contacts(owner: User, query: str, *, limit: int = RESULT_LIMIT) -> li
     words = list(dict.fromkeys((fold(query) or "").split()))[:MAX_WORDS]
     if len(query) < MIN_QUERY_LENGTH or not words:
         return []
-    haystack = Concat("name", Value(_SEPARATOR), "company", Value(_SEPARATOR), "email", output_field=CharField())
-    contacts: QuerySet[Contact] = queries.contacts_of(owner).alias(_haystack=haystack)
+    contacts = queries.contacts_of(owner)
+    condition = _WORD.format(iregex=connections[contacts.db].operators["iregex"] % "%s")
+    sql = _SEARCH.format(contacts=Contact._meta.db_table, conditions=condition * len(words))
+    params: list[object] = [owner.pk]
     for word in words:
-        contacts = contacts.filter(_haystack__iregex=word_pattern(word))
-    contacts = contacts.order_by(F("last_contacted_on").desc(nulls_last=True), "name", "id")
-    return list(contacts.only("id", "name", "company", "email")[:limit])
+        params += [_SEPARATOR, _SEPARATOR, word_pattern(word)]
+    return list(Contact.objects.raw(sql, [*params, limit]))
 
 
 def contact_label(contact: Contact) -> str:
