@@ -18,6 +18,7 @@ it. A number that is an identifier, not a quantity, takes Django's `|unlocalize`
 """
 
 import datetime
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -25,6 +26,8 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import floatformat
 from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext, pgettext, to_locale
@@ -84,7 +87,21 @@ def ldate(value, name: str = "DATE_FORMAT") -> str:
         raise template.TemplateSyntaxError(f"ldate takes a format name, not a pattern: {name!r}")
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
+    # The zone's offset and name too: aware datetimes at the same instant are equal in any zone.
+    zone = (value.utcoffset(), value.tzname()) if isinstance(value, datetime.datetime) else None
+    return _formatted(get_language(), name, type(value), value, zone)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(language, name, kind, value, zone) -> str:
+    # A page lists the same few days many times (due dates, "added on"): each is formatted once
+    # per language and format. The language is the active one, which date_format reads.
     return formats.date_format(value, named_format(name))
+
+
+@receiver(setting_changed)
+def _formats_changed(**kwargs) -> None:
+    _formatted.cache_clear()  # FORMAT_MODULE_PATH, LANGUAGE_CODE… in tests
 
 
 @register.filter

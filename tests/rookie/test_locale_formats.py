@@ -256,6 +256,21 @@ def test_it_gives_time_elements_a_valid_value_in_the_current_time_zone():
     assert rendered == "2026-12-07T10:15:30+01:00 2026-12-18"  # Europe/Stockholm in the tests
 
 
+def test_the_same_moment_is_written_in_each_zone_and_language_however_often_it_is_shown():
+    # Formatted dates are remembered: the zone and the language must still decide what is written.
+    moment = datetime.datetime(2026, 12, 7, 23, 30, tzinfo=datetime.UTC)
+    template = Template('{% load rookie_l10n %}{{ moment|ldate:"DATETIME_FORMAT" }}')
+    written = {}
+    for zone in ("Atlantic/Reykjavik", "Europe/Helsinki", "Atlantic/Reykjavik"):
+        for lang in ("en", "fi"):
+            with timezone.override(zone), translation.override(lang):
+                written.setdefault((zone, lang), set()).add(template.render(Context({"moment": moment})))
+    assert all(len(texts) == 1 for texts in written.values())
+    assert written[("Atlantic/Reykjavik", "en")] != written[("Europe/Helsinki", "en")]
+    assert written[("Europe/Helsinki", "en")] != written[("Europe/Helsinki", "fi")]
+    assert "23:30" in next(iter(written[("Atlantic/Reykjavik", "en")])).replace(".", ":")
+
+
 def test_it_refuses_a_pattern_where_a_format_name_belongs():
     with pytest.raises(TemplateSyntaxError):
         Template('{% load rookie_l10n %}{{ day|ldate:"j M Y" }}').render(Context({"day": DEC}))
