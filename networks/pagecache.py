@@ -2,7 +2,8 @@
 
 They show networks, their aggregates, the checklist's criteria and evaluations' comments with the
 member's display name; members' own cached pages show networks too. What makes the group stale is
-in networks/signals.py.
+in networks/signals.py. The pieces of these pages kept for readers without the page cache
+(networks/fragments.py) go stale with the same generation.
 """
 
 from networks.forms import CatalogueFilterForm

@@ -4,6 +4,12 @@ Each runs a fixed number of queries whatever the number of networks or evaluatio
 are columns (Network.evaluation_count, score_average, CriterionStats) and "fit for me" is an
 expression over the network's columns, annotated in SQL (networks/scoring.py).
 tests/networks/test_queries.py pins the counts.
+
+What is the same for every reader of a language is kept (networks/fragments.py), with or without
+the page cache: a network's card, a page of results (count and ranked ids), the filter form and
+its cities, a network page's public part. What is a member's own is computed for each request and
+put between those pieces: their fit (ranked in SQL when they sort by it with weights of their own,
+else computed from the averages kept with each card), their status, their scores, their evaluation.
 """
 
 from dataclasses import dataclass
@@ -201,7 +207,7 @@ def network_list(request):
     fit_ranked = sort == "fit"
     fit = fit_expression(weights) if fit_ranked else None
     query = _keepable(request)
-    if fit_ranked and is_personal(weights) or query is None:
+    if (fit_ranked and is_personal(weights)) or query is None:
         count, number, rows = _rank(filters, sort, fit, number)
     else:
         key = (sort, tuple(sorted(filters.items())), number)
