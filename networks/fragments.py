@@ -12,9 +12,11 @@ The page cache (rookie/lib/pagecache.py) stores whole anonymous pages; these pie
 pages rendered without it (members' pages, PAGE_CACHE off, a search) reuse.
 """
 
+import functools
 import hashlib
 import secrets
 from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
@@ -32,10 +34,27 @@ V = TypeVar("V")
 FRAGMENT_SECONDS = 24 * 60 * 60
 
 
+@functools.cache
+def _code_version() -> str:
+    """A digest of what renders the pieces (templates, code, translations): after a deploy that
+    changes any of it, pieces rendered by the old code are not used."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    sources = [
+        *(root / "templates" / "networks").rglob("*.html"),
+        *(root / "networks").rglob("*.py"),
+        *(root / "rookie" / "templatetags").glob("*.py"),
+        *(root / "locale").rglob("*.mo"),
+    ]
+    for path in sorted(sources):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _key(name: str, part: object) -> str:
     # The reader's time zone too: dates (a comment's) are shown in it.
     language = translation.get_language() or settings.LANGUAGE_CODE
-    raw = f"{language}|{timezone.get_current_timezone_name()}|{part!r}"
+    raw = f"{_code_version()}|{language}|{timezone.get_current_timezone_name()}|{part!r}"
     return f"networks:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.test import Client, override_settings
 
+from networks import fragments
 from networks.admin import NetworkAdmin
 from networks.models import Network, Priority
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory, evaluate
@@ -205,3 +206,11 @@ def test_the_pages_work_without_a_cache_that_keeps_anything(anonymous, alice_cli
     for reader in (anonymous, alice_client):
         assert "Lund Tech Alumni" in reader.get(CATALOGUE).content.decode()
         assert "Lund Tech Alumni" in reader.get(PAGE).content.decode()
+
+
+def test_pieces_rendered_by_other_code_are_not_used(anonymous, network, monkeypatch):
+    """After a deploy that changes a template, the code or a translation, old pieces are ignored."""
+    anonymous.get(CATALOGUE)
+    assert "networks/partials/network_card.html" not in _templates(anonymous.get(CATALOGUE))
+    monkeypatch.setattr(fragments, "_code_version", lambda: "next-release")
+    assert "networks/partials/network_card.html" in _templates(anonymous.get(CATALOGUE))
