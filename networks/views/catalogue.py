@@ -132,16 +132,18 @@ class Listed:
 Ranking = tuple[int, int, list[tuple[int, float | None]]]
 
 
-def _rank(filters: dict, sort: str, fit: Expression | None, number: int) -> Ranking:
+def _rank(filters: dict, sort: str, fit: Expression | None, number: int, *, keep_count: bool) -> Ranking:
     """(number of matching networks, the page's number, [(pk, fit)] on that page), ranked on the
     sort keys alone: sorting every matching network's full (wide, translated) row costs twice as
-    much in the database."""
-    ranked = _filtered(Network.objects.published(), filters)
-    if fit is not None:
-        ranked = ranked.annotate(fit=fit)
+    much in the database. keep_count: the number, the same for every reader and sort, is kept."""
+    matching = _filtered(Network.objects.published(), filters)
+    ranked = matching.annotate(fit=fit) if fit is not None else matching
     fields = ("pk", "fit") if fit is not None else ("pk",)
-    page = Paginator(ranked.order_by(*ORDERINGS[sort]).values_list(*fields), PER_PAGE).get_page(number)
-    return page.paginator.count, page.number, [(row[0], row[1] if fit is not None else None) for row in page]
+    paginator = Paginator(ranked.order_by(*ORDERINGS[sort]).values_list(*fields), PER_PAGE)
+    if keep_count:
+        paginator.count = fragment("count", tuple(sorted(filters.items())), matching.count)
+    page = paginator.get_page(number)
+    return paginator.count, page.number, [(row[0], row[1] if fit is not None else None) for row in page]
 
 
 def _card(network: Network) -> tuple[str, ...]:
@@ -207,11 +209,13 @@ def network_list(request):
     fit_ranked = sort == "fit"
     fit = fit_expression(weights) if fit_ranked else None
     query = _keepable(request)
-    if (fit_ranked and is_personal(weights)) or query is None:
-        count, number, rows = _rank(filters, sort, fit, number)
+    if query is None:
+        count, number, rows = _rank(filters, sort, fit, number, keep_count=False)
+    elif fit_ranked and is_personal(weights):
+        count, number, rows = _rank(filters, sort, fit, number, keep_count=True)
     else:
         key = (sort, tuple(sorted(filters.items())), number)
-        count, number, rows = fragment("ranking", key, lambda: _rank(filters, sort, fit, number))
+        count, number, rows = fragment("ranking", key, lambda: _rank(filters, sort, fit, number, keep_count=True))
     statuses = {}
     if member:
         statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))

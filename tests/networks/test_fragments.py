@@ -214,3 +214,12 @@ def test_pieces_rendered_by_other_code_are_not_used(anonymous, network, monkeypa
     assert "networks/partials/network_card.html" not in _templates(anonymous.get(CATALOGUE))
     monkeypatch.setattr(fragments, "_code_version", lambda: "next-release")
     assert "networks/partials/network_card.html" in _templates(anonymous.get(CATALOGUE))
+
+
+def test_a_members_fit_ranking_counts_a_new_network_at_once(alice, alice_client, criteria, network):
+    Priority.objects.create(member=alice, criterion=criteria[0], weight=5)
+    assert "1 network" in alice_client.get("/en/networks/?sort=fit").content.decode()
+    NetworkFactory(name="Newcomer Network")
+    html = alice_client.get("/en/networks/?sort=fit").content.decode()
+    assert "2 networks" in html
+    assert "Newcomer Network" in html

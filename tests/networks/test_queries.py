@@ -38,10 +38,10 @@ CATALOGUE_ANONYMOUS = 4
 # 4. cities  5. count  6. the ranking, with "fit for me" computed from each network's columns
 # 7. the page's networks  8. the member's membership statuses.
 CATALOGUE_MEMBER = 8
-# Once kept, a page of results is the same for every reader and costs nothing; a member sorted by
-# their own fit is ranked each time (count and ranking) and their statuses read.
+# Once kept, a page of results (and the number of matching networks) is the same for every reader
+# and costs nothing; a member sorted by their own fit is ranked each time and their statuses read.
 CATALOGUE_ANONYMOUS_KEPT = 0
-CATALOGUE_MEMBER_KEPT = 6
+CATALOGUE_MEMBER_KEPT = 5
 CATALOGUE_MEMBER_OTHER_SORT_KEPT = 4
 
 
