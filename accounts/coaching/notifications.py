@@ -9,10 +9,17 @@ the page it links to, which always shows everything; the e-mail says so. So a co
 comments in a row sends one e-mail, not ten, and the next one after the hour is e-mailed again.
 Whether a row is e-mailed follows from the rows alone (no counter that could be lost or raced).
 
-Comments and suggested goals can come again and again, so each kind can be turned off from the mail
-itself with one click (accounts/mail_preferences.py adds the signed link and the RFC 8058 headers,
-and skips the mail for a recipient who turned it off). Invitations and acceptances happen once per
-coach and member and are always sent.
+A recorded session is e-mailed to the member every time (sessions are days apart, not minutes), with
+the actions agreed in it, since they wait for the member's answer. It never carries the coach's
+private notes (CoachNote), and not what was discussed either: that stays on the session log, behind
+the member's log-in.
+
+Comments, suggested goals and sessions can come again and again, so each kind can be turned off
+from the mail itself with one click (accounts/mail_preferences.py adds the signed link and the
+RFC 8058 headers, and skips the mail for a recipient who turned it off). A session's mail follows
+the coaching suggestions preference: its agreed actions are the coach's suggestions (a goal among
+them is a GoalSuggestion). Invitations and acceptances happen once per coach and member and are
+always sent.
 """
 
 import datetime
@@ -24,6 +31,7 @@ from django.urls import reverse
 
 from accounts.mail_preferences import COACHING_COMMENTS, COACHING_SUGGESTIONS, MailKind, send_member_mail
 from accounts.models import CoachComment, GoalSuggestion, GrantStatus, User
+from accounts.models.coaching import CoachingSession
 from rookie.lib.email import send_templated_email
 
 EMAIL_INTERVAL = datetime.timedelta(hours=1)
@@ -173,4 +181,19 @@ def send_suggestion(suggestion):
         fragment=f"#suggestion-{suggestion.pk}",
         suggestion=suggestion,
         coach=suggestion.coach,
+    )
+
+
+def send_session(session: CoachingSession) -> None:
+    """Tell the member their coach recorded a session, listing the actions agreed in it."""
+    _send(
+        recipient=session.member,
+        template="coaching_session",
+        kind=COACHING_SUGGESTIONS,
+        url_name="coaching:member_sessions",
+        fragment=f"#session-{session.pk}",
+        session=session,
+        coach=session.coach,
+        # Only the actions' own fields: the mail is about this session, not the coach's notes.
+        actions=list(session.actions.order_by("pk")),
     )

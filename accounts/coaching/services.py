@@ -227,12 +227,14 @@ def session_record(
     held_on: datetime.date,
     discussed: str,
     actions: Sequence[dict[str, Any]] = (),
+    notify: bool = True,
 ) -> CoachingSession:
     """Record a session and its agreed actions in one transaction.
 
     Each action is {kind, title, goal_kind, target, due_date}. A goal is proposed as a GoalSuggestion
     of this coach (the member answers it here or in their suggestions); a follow-up waits on the
-    action itself until the member accepts it (action_accept).
+    action itself until the member accepts it (action_accept). The member is e-mailed once it commits
+    (notifications.send_session), unless `notify` is False (demo data, which nobody wrote).
     """
     with transaction.atomic():
         session = CoachingSession.objects.create(
@@ -250,6 +252,8 @@ def session_record(
                     due_date=action.due_date,
                 )
             action.save()
+    if notify:
+        _notify(notifications.send_session, session)
     return session
 
 
