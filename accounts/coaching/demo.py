@@ -320,6 +320,7 @@ def _session(grant, language, today):
         return
     coaching_services.session_record(
         grant=grant,
+        notify=False,  # demo data e-mails nobody
         held_on=today - datetime.timedelta(days=2),
         discussed=texts["session"],
         actions=[

@@ -180,6 +180,12 @@ def _contexts() -> list[dict]:
         "network": _Named(name="Lunds Teknologer"),
         "answer": SimpleNamespace(reason="Välkommen!"),
         "unsubscribe_url": "https://rookie.example/mail/off/x/",
+        "coach": SimpleNamespace(display_name="Mikael"),
+        "session": SimpleNamespace(pk=7, held_on=today),
+        "actions": [
+            SimpleNamespace(is_goal=True, title="Tre kaffe", target=3, due_date=today),
+            SimpleNamespace(is_goal=False, title="Tacka Eva", target=1, due_date=today),
+        ],
     }
     empty = {
         **full,
@@ -190,6 +196,7 @@ def _contexts() -> list[dict]:
         "count": 1,
         "approved": False,
         "answer": SimpleNamespace(reason=""),
+        "actions": [],
     }
     return [full, empty]
 
