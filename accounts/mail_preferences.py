@@ -44,7 +44,7 @@ COACHING_COMMENTS = MailKind(
     "coaching-comments", "mail_coaching_comments", _("e-mails about new comments from coaching")
 )
 COACHING_SUGGESTIONS = MailKind(
-    "coaching-suggestions", "mail_coaching_suggestions", _("e-mails about goals a coach suggests")
+    "coaching-suggestions", "mail_coaching_suggestions", _("e-mails about goals and sessions from a coach")
 )
 NETWORK_ANSWERS = MailKind("network-answers", "mail_network_answers", _("e-mails about the networks you suggested"))
 KINDS: tuple[MailKind, ...] = (COACHING_COMMENTS, COACHING_SUGGESTIONS, NETWORK_ANSWERS)
