@@ -186,13 +186,14 @@ def article_detail(request, slug):
         )
     if page.redirect_to:
         return redirect(page.redirect_to)
+    site = request.build_absolute_uri("/").removesuffix("/")  # the paths are absolute: one call, not five
     response = render(
         request,
         "articles/detail.html",
         {
             "page": page,
-            "alternates": [(code, request.build_absolute_uri(path)) for code, path in page.alternates],
-            "canonical_url": request.build_absolute_uri(page.canonical_path),
+            "alternates": [(code, site + path) for code, path in page.alternates],
+            "canonical_url": site + page.canonical_path,
             "goal_templates": [TEMPLATES_BY_KEY[key] for key in page.goal_keys if key in TEMPLATES_BY_KEY],
             "preview": preview,
         },
