@@ -11,7 +11,8 @@ static files, translations) was most of what every page cost. The content may di
 key holds and by two things per request only: the CSRF token (each `{% csrf_token %}` inside) and
 the language switcher's `next` (`language_switch_next`, else the page's path), which are filled in
 on each request. Blocks a child template overrides and anything else that depends on the request
-or the reader stay outside.
+or the reader stay outside, and a memo's content sets nothing the rest of the page reads (an
+`{% url … as name %}` inside is gone when the memo comes from memory).
 
 `{% avatar person %}` draws one or two initials from a person's name (a user's display name, a
 contact's name) on one of six background colours chosen from the name, so the same person keeps
@@ -98,6 +99,15 @@ _CSRF_STAND_IN = "\x00memo-csrf\x00"
 _NEXT_STAND_IN = "\x00memo-next\x00"
 
 
+def _hashable(value: object) -> object:
+    # A list or a dict as a key (goal keys, say) by its content.
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
 class MemoNode(template.Node):
     # Its content is not walked when a child template looks for the parent's blocks (on each render
     # of an {% extends %}, the whole parent): a memo holds no block (checked when it is parsed).
@@ -121,7 +131,7 @@ class MemoNode(template.Node):
             self.name,
             get_language(),
             get_script_prefix(),
-            *(key.resolve(context) for key in self.keys),
+            *(_hashable(key.resolve(context)) for key in self.keys),
         )
 
         def shared() -> str:

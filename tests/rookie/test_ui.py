@@ -166,3 +166,12 @@ def test_memo_wants_a_quoted_name():
 def test_a_memo_cannot_hold_a_block_a_child_template_would_override():
     with pytest.raises(TemplateSyntaxError):
         Template('{% load ui %}{% memo "m" %}{% block title %}{% endblock %}{% endmemo %}')
+
+
+def test_a_memo_may_be_keyed_by_a_list():
+    rendered = Template('{% load ui %}{% memo "listed" items %}{{ items|join:"," }}{% endmemo %}')
+    request = RequestFactory().get("/")
+    html = [
+        rendered.render(Context({"request": request, "csrf_token": "t", "items": items})) for items in (["a"], ["b"])
+    ]
+    assert html == ["a", "b"]
