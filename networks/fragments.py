@@ -1,5 +1,6 @@
-"""Rendered pieces of the networks pages that are the same for every reader of a language: a
-network's card in the catalogue, the catalogue's filter form, a network page's public part.
+"""Pieces of the networks pages that are the same for every reader of a language: a network's
+card in the catalogue, a page of results (the number of matching networks and the page's ids), the
+filter form and its cities, a network page's public part.
 
 They are kept in the shared cache under the networks group's generation (networks/pagecache.py),
 which networks/signals.py bumps whenever anything they show changes (a network, an evaluation and
