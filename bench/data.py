@@ -51,7 +51,7 @@ from accounts.models import (
 from articles.models import Article, Category, Status, derived_values, nordic_slugify
 from bench import texts
 from networks.models import Country, Criterion, CriterionStats, Evaluation, Kind, Network, Priority, Scope, Score
-from networks.services import criterion_stats
+from networks.services import criterion_stats, network_aggregates
 from rookie.lib.markdown import render_for_storage
 
 DOMAIN = "bench.rookie.test"
@@ -472,17 +472,22 @@ class _Generator:
             )
             stats, networks = [], []
             for network_id in chunk:
-                network_stats, score_average = criterion_stats(network_id, self.criteria, sums.get(network_id, {}))
+                network_stats, _average = criterion_stats(network_id, self.criteria, sums.get(network_id, {}))
                 stats.extend(network_stats)
+                # The same aggregate columns as the site writes (the catalogue's fit reads them).
                 networks.append(
                     Network(
                         pk=network_id,
                         evaluation_count=evaluation_counts.get(network_id, 0),
-                        score_average=score_average,
+                        **network_aggregates(network_stats),
                     )
                 )
             self._insert(CriterionStats, stats)
-            Network.objects.bulk_update(networks, ["evaluation_count", "score_average"], batch_size=self.batch_size)
+            Network.objects.bulk_update(
+                networks,
+                ["evaluation_count", "score_average", "criterion_averages", "rated_criteria"],
+                batch_size=self.batch_size,
+            )
 
     # --- guides ----------------------------------------------------------------------------------
 

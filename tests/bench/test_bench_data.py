@@ -121,7 +121,11 @@ def test_interactions_and_follow_ups_belong_to_their_owners_contacts(generated):
 def test_network_aggregates_equal_a_fresh_recompute(generated):
     def snapshot():
         return (
-            list(Network.objects.order_by("pk").values_list("pk", "evaluation_count", "score_average")),
+            list(
+                Network.objects.order_by("pk").values_list(
+                    "pk", "evaluation_count", "score_average", "criterion_averages", "rated_criteria"
+                )
+            ),
             list(
                 CriterionStats.objects.order_by("network", "criterion").values_list(
                     "network", "criterion", "score_count", "score_sum", "average"
@@ -130,15 +134,19 @@ def test_network_aggregates_equal_a_fresh_recompute(generated):
         )
 
     written = snapshot()
-    assert any(count for _pk, count, _average in written[0])
+    assert any(count for _pk, count, *_aggregates in written[0])
     with transaction.atomic():
         for network_id in Network.objects.values_list("pk", flat=True):
             network_stats_refresh(network_id=network_id)
     networks, stats = snapshot()
     assert written[1] == stats
     assert [row[:2] for row in written[0]] == [row[:2] for row in networks]
-    for (_pk, _count, average), (_pk2, _count2, fresh) in zip(written[0], networks, strict=True):
+    for (_pk, _count, average, averages, rated), (_pk2, _count2, fresh, fresh_averages, fresh_rated) in zip(
+        written[0], networks, strict=True
+    ):
         assert average == pytest.approx(fresh)
+        assert averages == pytest.approx(fresh_averages)
+        assert rated == fresh_rated
 
 
 WRITTEN_MODELS = [
