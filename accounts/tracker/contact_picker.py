@@ -158,7 +158,7 @@ def search_contacts(owner: User, query: str, *, limit: int = RESULT_LIMIT) -> li
     if len(query) < MIN_QUERY_LENGTH or not words:
         return []
     contacts = queries.contacts_of(owner)
-    condition = _WORD.format(iregex=connections[contacts.db].operators["iregex"] % "%s")
+    condition = _WORD.format(iregex=connections[contacts.db].operators["iregex"] % "%s")  # type: ignore[attr-defined]
     sql = _SEARCH.format(contacts=Contact._meta.db_table, conditions=condition * len(words))
     params: list[object] = [owner.pk]
     for word in words:

@@ -173,7 +173,7 @@ def dashboard_follow_ups(
     late: list[FollowUp] = []
     soon: list[FollowUp] = []
     for row in FollowUp.objects.raw(dashboard_sql.FOLLOW_UPS, params):
-        (late if row.is_overdue else soon).append(row)
+        (late if row.is_overdue else soon).append(row)  # type: ignore[attr-defined]
     return (
         late,
         late[0].group_size if late else 0,  # type: ignore[attr-defined]
