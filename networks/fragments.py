@@ -2,7 +2,8 @@
 card in the catalogue, a page of results (the number of matching networks and the page's ids), the
 filter form and its cities, a network page's public part.
 
-They are kept in the shared cache under the networks group's generation (networks/pagecache.py),
+They are kept, when settings.FRAGMENT_CACHE is on (with a cache all processes share, like the
+page cache), in the shared cache under the networks group's generation (networks/pagecache.py),
 which networks/signals.py bumps whenever anything they show changes (a network, an evaluation and
 so the aggregates, a criterion, a place, a member's display name): a change shows at once. Each
 entry records the generation it was rendered under, so one get_many reads the generation and every
@@ -27,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 from networks import pagecache as network_pages
 from rookie.lib.cache_guard import tolerant_cache as cache
 from rookie.lib.counters import generation_read
+from rookie.lib.pagecache import fragments_on
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -64,6 +66,11 @@ def fragments(name: str, parts: Iterable[K], render: Callable[[list[K]], dict[K,
     language and time zone); render(missing parts) gives those missing or stale, which are stored.
     A value holds rendered HTML (a str, or the parts `cut` makes of it; the caller marks it safe)
     or data every reader shares. A part render() leaves out (gone meanwhile) is left out."""
+    if not fragments_on():
+        # A per-process cache would keep serving what another process's change made stale.
+        wanted = list(dict.fromkeys(parts))
+        rendered = render(wanted)
+        return {part: rendered[part] for part in wanted if part in rendered}
     keys = {part: _key(name, part) for part in dict.fromkeys(parts)}
     generation_key = network_pages.GROUP.generation_key
     found = cache.get_many([generation_key, *keys.values()])

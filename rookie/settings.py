@@ -344,6 +344,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # The dashboard and the coach page are cached per member too (only for that member); their own
 # changes show at once, and counts that move with the clock alone are at most this old.
 MEMBER_PAGE_CACHE_SECONDS = env_int("MEMBER_PAGE_CACHE_SECONDS", 60)
+# Parts of pages that are the same for every reader of a language (a guide's body, a page of the
+# guide list, a network's card and public part) kept under their group's generation: with or
+# without the page cache, a change shows at once. Only with a cache every process shares, like
+# PAGE_CACHE: a per-process copy would keep serving what another process's change made stale.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", bool(REDIS_URL))
 
 # --- Security (production) ----------------------------------------------------------------------
 # With Secure cookies (production, over HTTPS) the session, CSRF and language cookies take the

@@ -298,7 +298,7 @@ T = TypeVar("T")
 
 
 def fragments_on() -> bool:
-    return bool(getattr(settings, "FRAGMENT_CACHE", bool(settings.REDIS_URL)))
+    return bool(settings.FRAGMENT_CACHE)
 
 
 def shared_fragment(
