@@ -68,13 +68,24 @@ def suggestion_answers_record(*, network_ids: Iterable[int]) -> list[SuggestionA
     return new
 
 
+# Written out: the ORM's select_related built and filled a whole Network per answer for the two
+# columns the notice shows, about 1 ms of CPU on every member's overview, which mostly has none.
+# Served by the index networks_answer_open (member_id, dismissed_at, created_at DESC).
+OPEN_ANSWERS_SQL = """
+SELECT a.id, a.status, a.reason, a.created_at, a.member_id, a.network_id,
+       n.name AS network_name, n.slug AS network_slug
+FROM networks_suggestionanswer a
+JOIN networks_network n ON n.id = a.network_id
+WHERE a.member_id = %s AND a.dismissed_at IS NULL
+ORDER BY a.created_at DESC, a.id DESC
+LIMIT %s
+"""
+
+
 def open_answers_for(member: Any) -> list[SuggestionAnswer]:
-    """The member's answers they have not dismissed, newest first (one query, with the networks)."""
-    return list(
-        SuggestionAnswer.objects.filter(member=member, dismissed_at__isnull=True)
-        .select_related("network")
-        .order_by("-created_at", "-pk")[:OPEN_SHOWN]
-    )
+    """The member's answers they have not dismissed, newest first, in one query. Each carries its
+    network's `network_name` and `network_slug` (the notice's words and link)."""
+    return list(SuggestionAnswer.objects.raw(OPEN_ANSWERS_SQL, [member.pk, OPEN_SHOWN]))
 
 
 def suggestion_answer_dismiss(*, member: Any, answer_id: int) -> bool:
