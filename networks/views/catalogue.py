@@ -12,10 +12,12 @@ put between those pieces: their fit (ranked in SQL when they sort by it with wei
 else computed from the averages kept with each card), their status, their scores, their evaluation.
 """
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Expression, F, Q
 from django.http import HttpRequest
 from django.shortcuts import render
@@ -40,12 +42,22 @@ from networks.models import (
     Score,
 )
 from networks.rendering import fit_term, own_score_html, status_badge
-from networks.scoring import fit_expression, fit_from_averages, fit_from_stats, is_personal, weights_for
+from networks.scoring import (
+    Weights,
+    fit_expression,
+    fit_from_averages,
+    fit_from_stats,
+    fit_sql,
+    is_personal,
+    weights_for,
+)
 from networks.views.access import get_network_for_user
 from rookie.lib.pagecache import MAX_PARAM_LENGTH, cache_anonymous_page
 from rookie.lib.querystring import query_int, query_texts
 
 PER_PAGE = 20
+_NETWORKS = Network._meta.db_table
+_MEMBERSHIPS = Membership._meta.db_table
 COMMENTS_SHOWN = 20
 COMPARE_MIN = 2
 COMPARE_MAX = 4
@@ -146,6 +158,37 @@ def _rank(filters: dict, sort: str, fit: Expression | None, number: int, *, keep
     return paginator.count, page.number, [(row[0], row[1] if fit is not None else None) for row in page]
 
 
+def _rank_by_fit(filters: dict, weights: Weights, number: int | None, member_id: int) -> tuple[Ranking, dict[int, str]]:
+    """A member's page of results ranked by their own fit, and their status in each of its
+    networks, in one query written out (see scoring.fit_sql); the number of matching networks is
+    the one kept for every reader."""
+    matching = _filtered(Network.objects.published(), filters)
+    count = fragment("count", tuple(sorted(filters.items())), matching.count)
+    number = min(number or 1, max(1, math.ceil(count / PER_PAGE)))
+    fit, fit_params = fit_sql(weights, _NETWORKS, connection.vendor)
+    narrowed, narrowed_params = "", []
+    if any(key != "sort" for key in filters):
+        inner, narrowed_params = matching.values("pk").query.sql_with_params()
+        narrowed = f'AND "{_NETWORKS}"."id" IN ({inner})'
+    # Only table names and our own SQL are interpolated; every value is a parameter.
+    sql = f"""
+        SELECT ranked.id, ranked.fit, membership.status FROM (
+            SELECT "{_NETWORKS}"."id", {fit} AS fit, "{_NETWORKS}"."score_average", "{_NETWORKS}"."name"
+            FROM "{_NETWORKS}" WHERE "{_NETWORKS}"."status" = %s {narrowed}
+            ORDER BY 2 DESC NULLS LAST, 3 DESC NULLS LAST, 4, 1 LIMIT %s OFFSET %s
+        ) ranked
+        LEFT JOIN "{_MEMBERSHIPS}" membership ON membership.network_id = ranked.id AND membership.member_id = %s
+        ORDER BY ranked.fit DESC NULLS LAST, ranked.score_average DESC NULLS LAST, ranked.name, ranked.id
+    """  # noqa: S608
+    params = [*fit_params, Network.Status.APPROVED.value, *narrowed_params]
+    params += [PER_PAGE, (number - 1) * PER_PAGE, member_id]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    rows = [(pk, fit_value) for pk, fit_value, _status in found]
+    return (count, number, rows), {pk: status for pk, _fit, status in found if status}
+
+
 def _card(network: Network) -> tuple[str, ...]:
     context = {"network": network, "status_slot": slot("status"), "fit_slot": slot("fit")}
     return cut(render_to_string("networks/partials/network_card.html", context), ["status", "fit"])
@@ -209,19 +252,19 @@ def network_list(request):
     fit_ranked = sort == "fit"
     fit = fit_expression(weights) if fit_ranked else None
     query = _keepable(request)
+    statuses: dict[int, str] | None = None
     if query is None:
         count, number, rows = _rank(filters, sort, fit, number, keep_count=False)
     elif fit_ranked and is_personal(weights):
-        count, number, rows = _rank(filters, sort, fit, number, keep_count=True)
+        (count, number, rows), statuses = _rank_by_fit(filters, weights, number, user.pk)
     else:
         key = (sort, tuple(sorted(filters.items())), number)
         count, number, rows = fragment("ranking", key, lambda: _rank(filters, sort, fit, number, keep_count=True))
-    statuses = {}
-    if member:
+    if member and statuses is None:
         statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))
     paginator = Paginator([], PER_PAGE)
     paginator.count = count  # counted with the ranking
-    page = Page(_listed(rows, weights if member else None, fit_ranked, statuses), number, paginator)
+    page = Page(_listed(rows, weights if member else None, fit_ranked, statuses or {}), number, paginator)
     return render(
         request,
         "networks/list.html",
