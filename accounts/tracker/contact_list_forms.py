@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.tracker import queries
+from accounts.tracker.contact_search_text import MAX_QUERY_LENGTH, normalize_query
 from accounts.tracker.forms import MAX_TAG_LENGTH, normalize_tags
 
-MAX_QUERY_LENGTH = 100
 # The most ids one bulk request may name: a page of the list is 50, so anything near this is forged.
 MAX_SELECTED = 500
 # A primary key as the database stores it (SQLite refuses integers past 2**63 with an OverflowError).
@@ -45,7 +45,8 @@ class ContactFilterForm(forms.Form):
         self.owner = owner
 
     def clean_q(self):
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
+        # As the contact field searches it (contact_search_text.py): one search for both.
+        return normalize_query(self.cleaned_data["q"])
 
     def clean_company(self):
         return self.cleaned_data["company"][:MAX_QUERY_LENGTH]

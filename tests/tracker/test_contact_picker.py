@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Contact, FollowUp, Interaction
-from accounts.tracker.contact_picker import MAX_QUERY_LENGTH, RESULT_LIMIT, fold, search_contacts
+from accounts.tracker.contact_picker import MAX_QUERY_LENGTH, RESULT_LIMIT, search_contacts
+from accounts.tracker.contact_search_text import fold
 from tests.factories import ContactFactory, FollowUpFactory
 
 pytestmark = pytest.mark.django_db
