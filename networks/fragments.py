@@ -1,6 +1,7 @@
 """Pieces of the networks pages that are the same for every reader of a language: a network's
 card in the catalogue, a page of results (the number of matching networks and the page's ids), the
-filter form and its cities, a network page's public part.
+filter form and its cities, a network's page (its public part, found by its address, with what the
+view needs to check who may see it and to finish it, so that a kept page costs no query).
 
 They are kept, when settings.FRAGMENT_CACHE is on (with a cache all processes share, like the
 page cache), in the shared cache under the networks group's generation (networks/pagecache.py),

@@ -19,7 +19,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Expression, F, Q
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
@@ -51,7 +51,6 @@ from networks.scoring import (
     is_personal,
     weights_for,
 )
-from networks.views.access import get_network_for_user
 from rookie.lib.pagecache import MAX_PARAM_LENGTH, cache_anonymous_page
 from rookie.lib.querystring import query_int, query_texts
 
@@ -311,21 +310,57 @@ def _network_public(network: Network) -> tuple[tuple[str, ...], tuple[str, ...]]
     return names, cut(render_to_string("networks/partials/network_public.html", context), names)
 
 
+def _kept_page(slug: str) -> dict[str, Any] | None:
+    """A network's page as every reader sees it, looked up by its address: the public part cut at
+    the slots, and what the view needs besides (who may see it, its title, its averages for a
+    member's fit). None if there is no such network. Whether this reader may see it is checked on
+    each request (see _visible); a network nobody may see is kept too, and is a 404 all the same."""
+
+    def render(_slugs: list[str]) -> dict[str, dict[str, Any]]:
+        network = Network.objects.select_related("city").filter(slug=slug).first()
+        if network is None:
+            return {}
+        names, parts = _network_public(network)
+        page = {
+            "pk": network.pk,
+            "slug": network.slug,
+            "name": network.name,
+            "summary": network.summary,
+            "status": network.status,
+            "submitted_by_id": network.submitted_by_id,
+            "averages": network.criterion_averages,
+        }
+        return {slug: {**page, "names": names, "parts": parts}}
+
+    return fragments("page", [slug], render).get(slug)
+
+
+def _visible(page: dict[str, Any], user: Any) -> bool:
+    """What NetworkQuerySet.visible_to lets this user see."""
+    if page["status"] == Network.Status.APPROVED or (user.is_authenticated and user.is_staff):
+        return True
+    return user.is_authenticated and page["status"] == Network.Status.PENDING and page["submitted_by_id"] == user.pk
+
+
 @require_safe
 @cache_anonymous_page(network_pages.GROUP)
 def network_detail(request, slug):
-    network = get_network_for_user(request, slug)
     user = request.user
-    names, parts = fragment("network", network.pk, lambda: _network_public(network))
+    page = _kept_page(slug)
+    if page is None or not _visible(page, user):
+        # A network the reader may not see is a 404 exactly like a missing one (views/access.py).
+        raise Http404
+    names, parts = page["names"], page["parts"]
     personal = dict.fromkeys(names, "")
-    context = {"network": network}
+    # The templates read the network's address, name and summary: kept, no need to fetch it.
+    context: dict[str, Any] = {"network": page}
     if user.is_authenticated:
         weights = weights_for(user)
-        context["evaluation"] = Evaluation.objects.filter(member=user, network=network).first()
-        for score in Score.objects.filter(evaluation__member=user, evaluation__network=network):
+        context["evaluation"] = Evaluation.objects.filter(member=user, network_id=page["pk"]).first()
+        for score in Score.objects.filter(evaluation__member=user, evaluation__network_id=page["pk"]):
             personal[f"own-{score.criterion_id}"] = own_score_html(score)
-        context["membership"] = Membership.objects.filter(member=user, network=network).first()
-        fit = {"fit": fit_from_averages(network.criterion_averages, weights), "has_priorities": bool(weights)}
+        context["membership"] = Membership.objects.filter(member=user, network_id=page["pk"]).first()
+        fit = {"fit": fit_from_averages(page["averages"], weights), "has_priorities": bool(weights)}
         personal["fit"] = render_to_string("networks/partials/network_fit.html", fit, request)
     personal["yours"] = render_to_string("networks/partials/network_you.html", context, request)
     html = [parts[0]]

@@ -223,3 +223,23 @@ def test_a_members_fit_ranking_counts_a_new_network_at_once(alice, alice_client,
     html = alice_client.get("/en/networks/?sort=fit").content.decode()
     assert "2 networks" in html
     assert "Newcomer Network" in html
+
+
+def test_a_kept_page_is_shown_only_to_those_who_may_see_it(anonymous, charlie, alice, staff, pending_network):
+    # The submitter's visit keeps the page; who may see it is still checked on every request.
+    pending = "/en/networks/charlies-pub-night/"
+    submitter, member, editor = Client(), Client(), Client()
+    submitter.force_login(charlie), member.force_login(alice), editor.force_login(staff)
+    assert submitter.get(pending).status_code == 200
+    assert anonymous.get(pending).status_code == 404
+    assert member.get(pending).status_code == 404
+    assert editor.get(pending).status_code == 200
+    assert "Charlie" in _main(editor.get(pending))
+
+
+def test_a_new_address_shows_at_once(anonymous, network):
+    assert anonymous.get(PAGE).status_code == 200
+    network.slug = "lund-tech-alumni-network"
+    network.save()
+    assert anonymous.get(PAGE).status_code == 404
+    assert "Lund Tech Alumni" in _main(anonymous.get("/en/networks/lund-tech-alumni-network/"))
