@@ -1,6 +1,7 @@
 """What the dashboard's rows print, worked out once per page rather than once per row in the
-template: each row's links (`urls`) and its days in words (`day`; a contact's `last_day` and
-`due_day`). Reversing a URL and looking up a date format per row were most of the rows' cost.
+template: each row's links (`urls`), its days in words (`day`; a contact's `last_day` and
+`due_day`) and the short sentences around them (`Phrases`). Reversing a URL, looking up a date
+format and rendering a {% blocktranslate %} per row were most of the rows' cost.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ import datetime
 from urllib.parse import quote
 
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
 
 from accounts.tracker.queries import Dashboard
 from rookie.templatetags.rookie_l10n import ldate, relday
@@ -47,10 +52,43 @@ class DayWords:
         return self._words[key]
 
 
+class Phrases:
+    """A row's sentence as {% blocktranslate with name=value %} prints it: the message translated
+    (once per page), each value localized and escaped, the words themselves left as translated;
+    without values, as {% translate %} prints it."""
+
+    def __init__(self) -> None:
+        self._messages: dict[str, str] = {}
+
+    def __call__(self, message: str, **values: object) -> SafeString:
+        if message not in self._messages:
+            self._messages[message] = gettext(message)
+        if not values:
+            # As {% translate %} prints it: escaped, a "%" left as it is.
+            return conditional_escape(self._messages[message])
+        escaped = {name: conditional_escape(localize(value)) for name, value in values.items()}  # type: ignore[arg-type]
+        return mark_safe(self._messages[message] % escaped)  # noqa: S308 (values escaped above)
+
+
+# The sentences' msgids, the same as the template's were (their translations stand); marked for
+# makemessages here, translated by Phrases.
+WAS_DUE = gettext_noop("was due %(date)s")
+DUE = gettext_noop("due %(date)s")
+LAST_CONTACT = gettext_noop("Last contact %(date)s")
+NO_CONTACT = gettext_noop("No contact logged yet")
+GET_IN_TOUCH = gettext_noop("Get in touch (due %(date)s)")
+PROGRESS = gettext_noop("%(progress)s of %(target)s")
+COUNTS = gettext_noop("counts: %(what)s")
+
+
 def prepare_rows(data: Dashboard, here: str) -> None:
-    """Puts on each row its links (`urls`) and its days in words (`day`, and for a contact
-    `last_day` and `due_day`), for the template to print."""
+    """Puts on each row its links (`urls`), its days in words (`day`, and for a contact
+    `last_day` and `due_day`) and its sentences, for the template to print: a follow-up's `when`
+    (not for one due today: its badge says it), a contact's `last_words` and `due_words`, a goal's
+    `progress_words`, `due_words` and `counts_words` ("" when it has no due date or counts nothing).
+    """
     words = DayWords()
+    phrase = Phrases()
     contact, done, snooze, edit = (
         PkUrl(f"tracker:{name}") for name in ("contact_detail", "followup_done", "followup_snooze", "followup_edit")
     )
@@ -65,15 +103,24 @@ def prepare_rows(data: Dashboard, here: str) -> None:
         # Overdue: the date; this week: the weekday too.
         name = "SHORT_DATE_FORMAT" if follow_up.due_date < data.today else "WEEKDAY_DAY_FORMAT"
         follow_up.day = words.relday(follow_up.due_date, name)  # type: ignore[attr-defined]
+        late = follow_up.due_date < data.today
+        follow_up.when = phrase(WAS_DUE if late else DUE, date=follow_up.day)  # type: ignore[attr-defined]
     log = PkUrl("tracker:interaction_add_for_contact")
     for person in data.losing_touch:
         person.urls = {"contact": contact(person.pk), "log": log(person.pk)}  # type: ignore[attr-defined]
         person.last_day = words.relday(person.last_contacted_on) if person.last_contacted_on else ""  # type: ignore[attr-defined]
         person.due_day = words.relday(person.next_touch_due, "MONTH_DAY_FORMAT")  # type: ignore[attr-defined,arg-type]
+        person.last_words = (  # type: ignore[attr-defined]
+            phrase(LAST_CONTACT, date=person.last_day) if person.last_contacted_on else phrase(NO_CONTACT)  # type: ignore[attr-defined]
+        )
+        person.due_words = phrase(GET_IN_TOUCH, date=person.due_day)  # type: ignore[attr-defined]
     goal, progress = PkUrl("tracker:goal_detail"), PkUrl("tracker:goal_progress")
     for item in data.goals:
         item.urls = {"goal": goal(item.pk), "progress": progress(item.pk)}  # type: ignore[attr-defined]
         item.day = words.relday(item.due_date) if item.due_date else ""  # type: ignore[attr-defined]
+        item.progress_words = phrase(PROGRESS, progress=item.progress, target=item.target)  # type: ignore[attr-defined]
+        item.due_words = phrase(DUE, date=item.day) if item.due_date else ""  # type: ignore[attr-defined]
+        item.counts_words = phrase(COUNTS, what=item.get_counts_display()) if item.is_counted else ""  # type: ignore[attr-defined]
     for interaction in data.interactions:
         interaction.urls = {"contact": contact(interaction.contact_id)}  # type: ignore[attr-defined]
         interaction.day = words.ldate(interaction.occurred_on, "SHORT_DATE_FORMAT")  # type: ignore[attr-defined]

@@ -1,13 +1,29 @@
-"""The dashboard's rows get their links and days worked out once per page: the same as reverse()
-and the date filters would give, in every language."""
+"""The dashboard's rows get their links, days and sentences worked out once per page: the same as
+reverse(), the date filters and {% blocktranslate %} would give, in every language."""
 
 import datetime
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
-from accounts.tracker.dashboard_rows import DayWords, PkUrl
+from accounts.models import Contact, FollowUp, Goal, GoalCount
+from accounts.tracker.dashboard_rows import (
+    COUNTS,
+    DUE,
+    GET_IN_TOUCH,
+    LAST_CONTACT,
+    NO_CONTACT,
+    PROGRESS,
+    WAS_DUE,
+    DayWords,
+    Phrases,
+    PkUrl,
+    prepare_rows,
+)
+from accounts.tracker.queries import Dashboard
 from rookie.templatetags.rookie_l10n import ldate, relday
 
 NAMES = ["contact_detail", "followup_done", "followup_snooze", "followup_edit", "goal_detail", "goal_progress"]
@@ -33,3 +49,66 @@ def test_days_in_words_are_the_filters_words(language):
                 assert words.relday(day, name) == relday(day, name)
                 assert words.relday(day, name) == relday(day, name)  # the kept one
             assert words.ldate(day, "SHORT_DATE_FORMAT") == ldate(day, "SHORT_DATE_FORMAT")
+
+
+BLOCKTRANSLATE = {
+    WAS_DUE: "{% blocktranslate with date=value %}was due {{ date }}{% endblocktranslate %}",
+    DUE: "{% blocktranslate with date=value %}due {{ date }}{% endblocktranslate %}",
+    LAST_CONTACT: "{% blocktranslate with date=value %}Last contact {{ date }}{% endblocktranslate %}",
+    GET_IN_TOUCH: "{% blocktranslate with date=value %}Get in touch (due {{ date }}){% endblocktranslate %}",
+    COUNTS: "{% blocktranslate with what=value %}counts: {{ what }}{% endblocktranslate %}",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "da", "fi"])
+def test_a_rows_sentence_is_what_blocktranslate_printed(language):
+    phrase = Phrases()
+    with translation.override(language):
+        for message, source in BLOCKTRANSLATE.items():
+            for value in ("7 Nov 2026", "<b>Ann & Bo</b>", mark_safe("<i>kept</i>")):
+                expected = Template("{% load i18n %}" + source).render(Context({"value": value}))
+                assert phrase(message, date=value, what=value) == expected
+        numbers = Template(
+            "{% load i18n %}{% blocktranslate with progress=p target=t %}"
+            "{{ progress }} of {{ target }}{% endblocktranslate %}"
+        )
+        for progress, target in ((0, 1), (3, 9), (1200, 5000)):
+            assert phrase(PROGRESS, progress=progress, target=target) == numbers.render(
+                Context({"p": progress, "t": target})
+            )
+        no_contact = Template('{% load i18n %}{% translate "No contact logged yet" %}')
+        assert phrase(NO_CONTACT) == no_contact.render(Context())
+
+
+def test_each_row_gets_its_sentences():
+    today = timezone.localdate()
+    late = FollowUp(pk=1, title="Call", due_date=today - datetime.timedelta(days=2), contact_id=None)
+    soon = FollowUp(pk=2, title="Write", due_date=today + datetime.timedelta(days=2), contact_id=None)
+    never = Contact(pk=3, name="Ann", last_contacted_on=None, next_touch_due=today - datetime.timedelta(days=1))
+    met = Contact(pk=4, name="Bo", last_contacted_on=today - datetime.timedelta(days=40), next_touch_due=today)
+    manual = Goal(pk=5, title="Meet five", target=5, progress=2, due_date=today, counts=GoalCount.MANUAL)
+    counted = Goal(pk=6, title="Log ten", target=10, progress=1, due_date=None, counts=GoalCount.PEOPLE_MET)
+    data = Dashboard(
+        today=today,
+        overdue=[late],
+        overdue_count=1,
+        due_this_week=[soon],
+        due_this_week_count=1,
+        losing_touch=[never, met],
+        losing_touch_count=2,
+        contact_count=2,
+        goals=[manual, counted],
+        goal_count=2,
+        interactions=[],
+        events=[],
+    )
+    with translation.override("en"):
+        prepare_rows(data, "/en/me/")
+    assert late.when == f"was due {late.day}"
+    assert soon.when == f"due {soon.day}"
+    assert never.last_words == "No contact logged yet"
+    assert met.last_words == f"Last contact {met.last_day}"
+    assert met.due_words == f"Get in touch (due {met.due_day})"
+    assert (manual.progress_words, manual.due_words, manual.counts_words) == ("2 of 5", f"due {manual.day}", "")
+    assert counted.due_words == ""
+    assert counted.counts_words == "counts: New people I meet"
