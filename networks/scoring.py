@@ -43,7 +43,13 @@ def weights_for(user: Any) -> Weights:
     """{criterion_id: weight} for the member's priorities ({} if none, or anonymous). One query."""
     if not user.is_authenticated:
         return {}
-    return dict(Priority.objects.filter(member=user).values_list("criterion_id", "weight"))
+    # Written out: on a member's catalogue, compiling the ORM's query took longer than running it.
+    with connection.cursor() as cursor:
+        cursor.execute(_WEIGHTS_SQL, [user.pk])
+        return dict(cursor.fetchall())
+
+
+_WEIGHTS_SQL = f'SELECT "criterion_id", "weight" FROM "{Priority._meta.db_table}" WHERE "member_id" = %s'  # noqa: S608
 
 
 def _effective(weights: Weights) -> Weights:
