@@ -40,13 +40,26 @@ WHERE f.position <= %s
 ORDER BY f.due_date, f.id
 """)
 
-# Params: owner, owner, today, owner, the active status. How many contacts, how many of them are
-# due for a word (both counted from indexes alone), how many active goals.
-COUNTS = _with_tables("""
-SELECT
-    (SELECT COUNT(*) FROM {contacts} WHERE owner_id = %s),
-    (SELECT COUNT(*) FROM {contacts} WHERE owner_id = %s AND next_touch_due < %s),
-    (SELECT COUNT(*) FROM {goals} WHERE owner_id = %s AND status = %s)
+# Params: owner, owner, today, owner, the active status, owner, today, events. How many contacts,
+# how many of them are due for a word (both counted from indexes alone), how many active goals;
+# and, in the same round trip, the next events (today's first): one row per event, each repeating
+# the counts, or a single row with NULL event columns when none is planned.
+COUNTS_AND_EVENTS = _with_tables("""
+SELECT k.contact_count, k.losing_touch_count, k.goal_count, e.id, e.name, e.date, e.location
+FROM (
+    SELECT
+        (SELECT COUNT(*) FROM {contacts} WHERE owner_id = %s) AS contact_count,
+        (SELECT COUNT(*) FROM {contacts} WHERE owner_id = %s AND next_touch_due < %s) AS losing_touch_count,
+        (SELECT COUNT(*) FROM {goals} WHERE owner_id = %s AND status = %s) AS goal_count
+) k
+LEFT JOIN (
+    SELECT id, name, date, location
+    FROM {events}
+    WHERE owner_id = %s AND date >= %s
+    ORDER BY date, id
+    LIMIT %s
+) e ON 1 = 1
+ORDER BY e.date, e.id
 """)
 
 # Params: owner, today, rows. The contacts longest due for a word.
@@ -74,14 +87,5 @@ FROM {interactions} i
 JOIN {contacts} c ON c.id = i.contact_id
 WHERE i.owner_id = %s
 ORDER BY i.occurred_on DESC, i.id DESC
-LIMIT %s
-""")
-
-# Params: owner, today, rows. The next events, today's first.
-EVENTS = _with_tables("""
-SELECT id, name, date, location
-FROM {events}
-WHERE owner_id = %s AND date >= %s
-ORDER BY date, id
 LIMIT %s
 """)

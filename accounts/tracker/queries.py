@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Concat
@@ -183,25 +182,33 @@ def dashboard_follow_ups(
 
 
 def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_LIMIT) -> Dashboard:
-    """Everything the dashboard shows, in six queries whatever the amount of data, plus one grouped
+    """Everything the dashboard shows, in five queries whatever the amount of data, plus one grouped
     query per kind of counted goal among the goals shown (at most seven, accounts.tracker.counting).
     Each list is capped at `limit` rows (a phone's screen); the counts say how long it really is.
     The statements are in accounts/tracker/dashboard_sql.py:
 
     1. overdue follow-ups and those due this week, with their contacts' names and both counts
-    2. how many contacts, how many we are losing touch with, how many active goals
+    2. how many contacts, how many we are losing touch with, how many active goals; upcoming events
     3. the contacts we are losing touch with
     4. active goals
     5. recent interactions, with their contacts' names (`contact_name`)
-    6. upcoming events
 
     The quick-add forms' contact field searches (accounts/tracker/contact_picker.py): no contact
     list is loaded here.
     """
     overdue, overdue_count, due_this_week, due_this_week_count = dashboard_follow_ups(owner, today=today, limit=limit)
-    with connection.cursor() as cursor:
-        cursor.execute(dashboard_sql.COUNTS, [owner.pk, owner.pk, today, owner.pk, GoalStatus.ACTIVE.value])
-        contact_count, losing_touch_count, goal_count = cursor.fetchone()
+    counted = list(
+        Event.objects.raw(
+            dashboard_sql.COUNTS_AND_EVENTS,
+            [owner.pk, owner.pk, today, owner.pk, GoalStatus.ACTIVE.value, owner.pk, today, DASHBOARD_EVENTS],
+        )
+    )
+    # Every row carries the counts; without an event there is one row, with no event in it.
+    contact_count, losing_touch_count, goal_count = (
+        counted[0].contact_count,  # type: ignore[attr-defined]
+        counted[0].losing_touch_count,  # type: ignore[attr-defined]
+        counted[0].goal_count,  # type: ignore[attr-defined]
+    )
     goals = list(Goal.objects.raw(dashboard_sql.GOALS, [owner.pk, GoalStatus.ACTIVE.value, limit]))
     counting.count_goals(goals, today=today)
     return Dashboard(
@@ -216,7 +223,7 @@ def dashboard_for(owner: User, *, today: datetime.date, limit: int = DASHBOARD_L
         goals=goals,
         goal_count=goal_count,
         interactions=list(Interaction.objects.raw(dashboard_sql.INTERACTIONS, [owner.pk, limit])),
-        events=list(Event.objects.raw(dashboard_sql.EVENTS, [owner.pk, today, DASHBOARD_EVENTS])),
+        events=[event for event in counted if event.pk is not None],
     )
 
 

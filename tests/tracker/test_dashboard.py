@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Contact, FollowUp, GoalStatus, Interaction, InteractionKind
-from accounts.tracker.queries import DASHBOARD_LIMIT
+from accounts.tracker.queries import DASHBOARD_EVENTS, DASHBOARD_LIMIT, dashboard_for
 from tests.factories import (
     ContactFactory,
     EventFactory,
@@ -149,18 +149,36 @@ def test_it_runs_the_same_number_of_queries_whatever_the_data(
 ):
     _bulk(alice, follow_ups, contacts)
     # 1 session, 2 user, then queries.dashboard_for: 3 overdue and this week's follow-ups with
-    # their counts, 4 contact counts, 5 losing touch, 6 goals with their count, 7 interactions,
-    # 8 events (the quick-add forms' contact field searches: no list);
-    # coaching.queries.feedback_for_member: 9 grants and invitations, 10 coaches' comments,
-    # 11 pending suggestions, 12 their number; accounts/tracker/first_steps.py: 13 the first steps'
-    # four EXISTS (none once hidden); accounts/network_answers.py: 14 the member's open answers to
+    # their counts, 4 the contact and goal counts with the upcoming events, 5 losing touch, 6 goals,
+    # 7 interactions (the quick-add forms' contact field searches: no list);
+    # coaching.queries.feedback_for_member: 8 grants and invitations, 9 coaches' comments,
+    # 10 pending suggestions, 11 their number; accounts/tracker/first_steps.py: 12 the first steps'
+    # four EXISTS (none once hidden); accounts/network_answers.py: 13 the member's open answers to
     # networks they suggested.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = alice_client.get(reverse("tracker:dashboard"))
     assert response.status_code == 200
     data = response.context["data"]
     assert data.contact_count == contacts
     assert len(data.losing_touch) == min(DASHBOARD_LIMIT, contacts)
+
+
+@pytest.mark.parametrize("planned", [0, 1, 5])
+def test_the_counts_come_with_or_without_upcoming_events(alice, charlie, planned):
+    ContactFactory.create_batch(3, owner=alice, keep_in_touch_days=30, last_contacted_on=_days(-40))
+    ContactFactory(owner=alice, keep_in_touch_days=30, last_contacted_on=_days(-2))
+    GoalFactory.create_batch(2, owner=alice)
+    GoalFactory(owner=alice, status=GoalStatus.DONE)
+    EventFactory(owner=alice, name="Last week", date=_days(-7))
+    EventFactory(owner=charlie, name="Charlie's", date=TODAY)
+    for n in reversed(range(planned)):
+        EventFactory(owner=alice, name=f"Event {n}", date=_days(n))
+
+    data = dashboard_for(alice, today=TODAY)
+
+    assert (data.contact_count, data.losing_touch_count, data.goal_count) == (4, 3, 2)
+    assert [event.name for event in data.events] == [f"Event {n}" for n in range(min(planned, DASHBOARD_EVENTS))]
+    assert all(isinstance(event.date, datetime.date) for event in data.events)
 
 
 def _a_busy_member(owner):
