@@ -6,7 +6,9 @@ Every row carries its `owner`, so every look-up can go through the signed-in use
 
 import datetime
 import secrets
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -201,13 +203,13 @@ class ContactQuerySet(models.QuerySet):
     """Writes that skip Contact.save() (the import, the benchmark's members, tests at 3,000
     contacts) still store the search text; update() cannot fold in SQL and must not set those fields."""
 
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs: Iterable["Contact"], *args: Any, **kwargs: Any) -> list["Contact"]:
         objs = list(objs)
         for contact in objs:
             contact.search_text = contact.compute_search_text()
         return super().bulk_create(objs, *args, **kwargs)
 
-    def bulk_update(self, objs, fields, *args, **kwargs):
+    def bulk_update(self, objs: Iterable["Contact"], fields: Sequence[str], *args: Any, **kwargs: Any) -> int:
         objs = list(objs)
         if SEARCHED_FIELDS.intersection(fields):
             for contact in objs:
