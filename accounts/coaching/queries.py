@@ -12,12 +12,14 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Count, DateTimeField, F, Field, IntegerField, Max, Model, Prefetch, Q
-from django.db.models.expressions import Combinable, RawSQL
+from django.db import connection
+from django.db.models import Count, F, Max, Model, Prefetch, Q
+from django.db.models.expressions import Combinable
 from django.utils import timezone
 
+from accounts.coaching import statements
 from accounts.coaching.charts import BarChart, week_starts
 from accounts.models import (
     CoachAccessLog,
@@ -114,21 +116,17 @@ def weekly_interaction_charts(owner_ids: Iterable[int], *, today: datetime.date)
     return tracker_queries.weekly_interaction_charts(owner_ids, today=today)
 
 
-_GRANT = CoachGrant._meta.db_table
+def _db_datetime(value: Any) -> Any:
+    """A timestamp read with a plain cursor, made what the ORM makes of it: aware. (SQLite hands
+    back text, or naive values, and loses a column's type in a subquery or a UNION.)"""
+    if value is None or (isinstance(value, datetime.datetime) and value.tzinfo is not None):
+        return value
+    for converter in connection.ops.get_db_converters(_A_DATETIME):
+        value = converter(value, _A_DATETIME, connection)
+    return value
 
 
-def _of_active_client(
-    model: type[Model], select: str, output_field: Field, condition: str = "", *params: Any
-) -> RawSQL:
-    """SELECT `select` FROM the model's rows of the grant's member (WHERE `condition` too), for an
-    active grant only: nothing is read about a member who has not shared (yet).
-
-    Plain SQL, because the ORM's Subquery and Case expressions took longer to build and compile
-    than the query takes to run. Table names come from _meta, values are parameters.
-    """
-    where = f'"owner_id" = "{_GRANT}"."member_id"' + (f" AND {condition}" if condition else "")
-    sql = f'CASE WHEN "{_GRANT}"."status" = %s THEN (SELECT {select} FROM "{model._meta.db_table}" WHERE {where}) END'  # noqa: S608
-    return RawSQL(sql, (GrantStatus.ACTIVE, *params), output_field=output_field)  # noqa: S611
+_A_DATETIME = CoachGrant._meta.get_field("created_at").get_col(CoachGrant._meta.db_table)
 
 
 # --- The coach page ------------------------------------------------------------------------------
@@ -171,57 +169,73 @@ class CoachPage:
 
 def coach_page(coach: User, *, now: datetime.datetime | None = None) -> CoachPage:
     """The coach's clients (active grants), most in need of attention first, and the invitations
-    between the coach and members, in two queries whatever the number of clients:
+    between the coach and members, in two statements whatever the number of clients
+    (accounts/coaching/statements.py):
 
-    1. the open grants (active and pending) with their members and, for an active grant only, the
-       latest tracker activity (interaction logged, goal changed, follow-up done, contact changed),
-       the number of interactions over the chart's weeks and of overdue follow-ups (correlated
-       subqueries, each on an index of the member's rows)
-    2. the active goals of all clients
+    1. COACH_GRANTS: the open grants (active and pending) with their members and, for an active
+       grant only, the latest tracker activity (interaction logged, goal changed, follow-up done,
+       contact changed), the number of interactions over the chart's weeks and of overdue
+       follow-ups
+    2. CLIENT_GOALS: the first active goals of each client, with how many each has
     and one grouped query per kind of counted goal among the goals shown (accounts.tracker.counting)
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
     since = week_starts(today, tracker_queries.CHART_WEEKS)[0]
-    grants = list(
-        CoachGrant.objects.open()
-        .filter(coach=coach)
-        .select_related("member")
-        # What the page shows of a grant and its member: not the member's whole account row.
-        .only("id", "member_id", "coach_id", "scope", "status", "created_at", "member__display_name", "member__email")
-        .annotate(
-            last_interaction=_of_active_client(Interaction, 'max("created_at")', DateTimeField()),
-            last_goal=_of_active_client(Goal, 'max("updated_at")', DateTimeField()),
-            last_follow_up=_of_active_client(FollowUp, 'max("done_at")', DateTimeField()),
-            last_contact=_of_active_client(Contact, 'max("updated_at")', DateTimeField()),
-            recent_interactions=_of_active_client(
-                Interaction, "count(*)", IntegerField(), '"occurred_on" BETWEEN %s AND %s', since, today
-            ),
-            overdue=_of_active_client(
-                FollowUp, "count(*)", IntegerField(), '"done_at" IS NULL AND "due_date" < %s', today
-            ),
+    with connection.cursor() as cursor:
+        cursor.execute(
+            statements.COACH_GRANTS,
+            {
+                "coach": coach.pk,
+                "awaiting_coach": GrantStatus.AWAITING_COACH.value,
+                "awaiting_member": GrantStatus.AWAITING_MEMBER.value,
+                "active": GrantStatus.ACTIVE.value,
+                "since": since,
+                "today": today,
+            },
         )
-        .order_by("created_at", "id")
-    )
+        rows = cursor.fetchall()
+    grants: list[CoachGrant] = []
+    clients: list[tuple[CoachGrant, _Figures]] = []
+    for pk, member_id, scope, status, created_at, display_name, email, *figures in rows:
+        grant = _from_db(
+            CoachGrant,
+            id=pk,
+            member_id=member_id,
+            coach_id=coach.pk,
+            scope=scope,
+            status=status,
+            created_at=_db_datetime(created_at),
+        )
+        grant.member = _from_db(User, id=member_id, display_name=display_name, email=email)
+        *moments, recent_interactions, overdue = figures
+        moments = [_db_datetime(moment) for moment in moments]
+        # The figures also as the grant's attributes (as annotations are): None unless it is active.
+        for name, value in zip(_FIGURES, [*moments, recent_interactions, overdue], strict=True):
+            setattr(grant, name, value)
+        grants.append(grant)
+        if status == GrantStatus.ACTIVE:
+            clients.append(
+                (grant, _Figures(moments=moments, recent_interactions=recent_interactions or 0, overdue=overdue or 0))
+            )
     return CoachPage(
-        clients=_summaries(
-            [
-                (
-                    grant,
-                    _Figures(
-                        moments=[grant.last_interaction, grant.last_goal, grant.last_follow_up, grant.last_contact],
-                        recent_interactions=grant.recent_interactions or 0,
-                        overdue=grant.overdue or 0,
-                    ),
-                )
-                for grant in grants
-                if grant.status == GrantStatus.ACTIVE
-            ],
-            now=now,
-        ),
+        clients=_summaries(coach, clients, now=now),
         waiting_for_me=[grant for grant in grants if grant.status == GrantStatus.AWAITING_COACH],
         waiting_for_member=[grant for grant in grants if grant.status == GrantStatus.AWAITING_MEMBER],
     )
+
+
+# COACH_GRANTS' figures, in its columns' order.
+_FIGURES = ["last_interaction", "last_goal", "last_follow_up", "last_contact", "recent_interactions", "overdue"]
+
+M = TypeVar("M", bound=Model)
+
+
+def _from_db(model: type[M], **values: Any) -> M:
+    """An instance of the model with these values, as the ORM makes it from a row: the fields not
+    given are deferred (what the page shows of a grant and its member, not their whole rows)."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(connection.alias, names, [values[name] for name in names])
 
 
 def clients_for_coach(coach: User, *, now: datetime.datetime | None = None) -> list[ClientSummary]:
@@ -238,33 +252,26 @@ class _Figures:
     overdue: int
 
 
-def _summaries(clients: list[tuple[CoachGrant, _Figures]], *, now: datetime.datetime) -> list[ClientSummary]:
+def _summaries(
+    coach: User, clients: list[tuple[CoachGrant, _Figures]], *, now: datetime.datetime
+) -> list[ClientSummary]:
     if not clients:
         return []
     today = timezone.localdate(now)
-    member_ids = [grant.member_id for grant, _ in clients]
     goals: defaultdict[int, list[Goal]] = defaultdict(list)
-    for goal in (
-        Goal.objects.filter(owner_id__in=member_ids, status=GoalStatus.ACTIVE)
-        .only(
-            "id",
-            "owner_id",
-            "title",
-            "progress",
-            "target",
-            "due_date",
-            "counts",
-            "interaction_kind",
-            "starts_on",
-            "event_id",
-            "network_id",
-        )
-        .order_by(*GOAL_ORDER)
+    goal_counts: dict[int, int] = {}
+    for goal in Goal.objects.raw(
+        statements.CLIENT_GOALS,
+        {
+            "coach": coach.pk,
+            "active": GrantStatus.ACTIVE.value,
+            "goal_active": GoalStatus.ACTIVE.value,
+            "per_client": GOALS_PER_CLIENT,
+        },
     ):
         goals[goal.owner_id].append(goal)
-    counting.count_goals(
-        [goal for owner_goals in goals.values() for goal in owner_goals[:GOALS_PER_CLIENT]], today=today
-    )
+        goal_counts[goal.owner_id] = goal.goal_count  # type: ignore[attr-defined]  # a column of the statement
+    counting.count_goals([goal for owner_goals in goals.values() for goal in owner_goals], today=today)
 
     summaries: list[ClientSummary] = []
     for grant, figures in clients:
@@ -273,8 +280,8 @@ def _summaries(clients: list[tuple[CoachGrant, _Figures]], *, now: datetime.date
         summaries.append(
             ClientSummary(
                 grant=grant,
-                goals=goals[grant.member_id][:GOALS_PER_CLIENT],
-                goal_count=len(goals[grant.member_id]),
+                goals=goals[grant.member_id],
+                goal_count=goal_counts.get(grant.member_id, 0),
                 overdue=figures.overdue,
                 recent_interactions=figures.recent_interactions,
                 last_activity=last_activity,
@@ -442,12 +449,39 @@ def sharing_for_member(member: User, *, now: datetime.datetime | None = None) ->
     )
 
 
+@dataclass(frozen=True)
+class FeedbackGrant:
+    pk: int
+    coach_name: str
+
+
+@dataclass(frozen=True)
+class FeedbackComment:
+    pk: int
+    parent_id: int | None
+    body: str
+    created_at: datetime.datetime
+    coach_name: str
+    goal_title: str  # empty for a comment on no goal
+
+    @property
+    def thread_id(self) -> int:
+        return self.parent_id or self.pk
+
+
+@dataclass(frozen=True)
+class FeedbackSuggestion:
+    pk: int
+    title: str
+    coach_name: str
+
+
 @dataclass
 class MemberFeedback:
-    coaches: list[CoachGrant]  # active grants
-    invitations: list[CoachGrant]  # coaches' invitations waiting for the member
-    comments: list[CoachComment]
-    suggestions: list[GoalSuggestion]
+    coaches: list[FeedbackGrant]  # active grants
+    invitations: list[FeedbackGrant]  # coaches' invitations waiting for the member
+    comments: list[FeedbackComment]
+    suggestions: list[FeedbackSuggestion]
     suggestion_count: int
 
     @property
@@ -456,29 +490,48 @@ class MemberFeedback:
 
 
 def feedback_for_member(member: User) -> MemberFeedback:
-    """What the member's dashboard shows about coaching, in four queries:
+    """What the member's dashboard shows about coaching, in one statement (MEMBER_FEEDBACK): active
+    grants and coaches' invitations with the coaches' names, the newest comments written by
+    coaches, the newest pending suggestions and their number.
 
-    1. active grants and invitations from coaches, with the coaches
-    2. the newest comments written by coaches
-    3. pending suggestions (capped)   4. their number
+    Plain SQL with only the columns the box shows: the dashboard is the page a member opens most,
+    and building the four ORM statements this replaces cost ten times what running them does.
     """
-    grants = list(
-        CoachGrant.objects.filter(member=member, status__in=[GrantStatus.ACTIVE, GrantStatus.AWAITING_MEMBER])
-        .select_related("coach")
-        .order_by("-created_at", "-id")
-    )
-    pending = GoalSuggestion.objects.filter(member=member, status=SuggestionStatus.PENDING)
-    return MemberFeedback(
-        coaches=[grant for grant in grants if grant.status == GrantStatus.ACTIVE],
-        invitations=[grant for grant in grants if grant.status == GrantStatus.AWAITING_MEMBER],
-        comments=list(
-            CoachComment.objects.filter(member=member, author=F("coach"))
-            .select_related("coach", "goal")
-            .order_by("-created_at", "-id")[:FEEDBACK_LIMIT]
-        ),
-        suggestions=list(pending.select_related("coach")[:FEEDBACK_LIMIT]),
-        suggestion_count=pending.count(),
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            statements.MEMBER_FEEDBACK,
+            {
+                "member": member.pk,
+                "active": GrantStatus.ACTIVE.value,
+                "awaiting_member": GrantStatus.AWAITING_MEMBER.value,
+                "comments": FEEDBACK_LIMIT,
+                "pending": SuggestionStatus.PENDING.value,
+                "suggestions": FEEDBACK_LIMIT,
+            },
+        )
+        rows = cursor.fetchall()
+    # A UNION keeps no order: every part is newest first, the rows' own order.
+    rows.sort(key=lambda row: (_db_datetime(row[5]), row[1]), reverse=True)
+    feedback = MemberFeedback(coaches=[], invitations=[], comments=[], suggestions=[], suggestion_count=0)
+    for part, pk, status, parent_id, body, created_at, name, title, total in rows:
+        if part == "g":
+            grants = feedback.coaches if status == GrantStatus.ACTIVE else feedback.invitations
+            grants.append(FeedbackGrant(pk=pk, coach_name=name))
+        elif part == "c":
+            feedback.comments.append(
+                FeedbackComment(
+                    pk=pk,
+                    parent_id=parent_id,
+                    body=body,
+                    created_at=_db_datetime(created_at),
+                    coach_name=name,
+                    goal_title=title or "",
+                )
+            )
+        else:
+            feedback.suggestions.append(FeedbackSuggestion(pk=pk, title=title, coach_name=name))
+            feedback.suggestion_count = total
+    return feedback
 
 
 # --- Sessions and private notes ------------------------------------------------------------------

@@ -1,12 +1,15 @@
 """Comments, replies and suggested goals, from both sides, with their bad inputs."""
 
+import datetime
+
 import pytest
 from django.db import IntegrityError
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from accounts.coaching import queries, services
 from accounts.models import CoachComment, Goal, GoalCount, GoalProgress, GoalSuggestion, GrantStatus, SuggestionStatus
-from tests.factories import CommentFactory, GoalFactory, GrantFactory, SuggestionFactory
+from tests.factories import CoachFactory, CommentFactory, GoalFactory, GrantFactory, SuggestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -213,13 +216,13 @@ def test_it_lets_a_member_answer_a_suggestion_after_the_coach_left(alice_client,
 # --- The dashboard partial -----------------------------------------------------------------------
 
 
-def test_it_summarises_feedback_for_the_dashboard_in_four_queries(alice, bob_grant, django_assert_num_queries):
+def test_it_summarises_feedback_for_the_dashboard_in_one_query(alice, bob_grant, django_assert_num_queries):
     bob = bob_grant.coach
     for n in range(6):
         CommentFactory(member=alice, coach=bob, body=f"Comment {n}")
         SuggestionFactory(member=alice, coach=bob)
     CommentFactory(member=alice, coach=bob, author=alice, body="My own reply")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(1):
         feedback = queries.feedback_for_member(alice)
         html = render_to_string("coaching/partials/member_feedback.html", {"coaching_feedback": feedback})
     assert [comment.body for comment in feedback.comments] == ["Comment 5", "Comment 4", "Comment 3"]
@@ -228,6 +231,38 @@ def test_it_summarises_feedback_for_the_dashboard_in_four_queries(alice, bob_gra
     assert "My own reply" not in html
     assert "6 suggested goals" in html
     assert "/en/coach/sharing/#suggestion-" in html
+
+
+def test_it_keeps_the_dashboard_feedback_to_the_member_and_in_order(alice, bob_grant, alice_goal):
+    # The box is one statement over three tables: each part keeps its own rows, order and limits.
+    bob = bob_grant.coach
+    now = timezone.now()
+    inviter = CoachFactory(display_name="Cleo Coach")
+    invitation = GrantFactory(member=alice, coach=inviter, status=GrantStatus.AWAITING_MEMBER, accepted_at=None)
+    GrantFactory(member=alice, status=GrantStatus.REVOKED, ended_at=now)
+    on_goal = CommentFactory(member=alice, coach=bob, goal=alice_goal, body="On the goal")
+    CommentFactory(member=alice, coach=bob, parent=on_goal, body="Coach's reply")
+    CommentFactory(member=alice, coach=bob, author=alice, parent=on_goal, body="Member's reply")
+    older = SuggestionFactory(member=alice, coach=bob, title="Older")
+    newer = SuggestionFactory(member=alice, coach=bob, title="Newer")
+    SuggestionFactory(member=alice, coach=bob, status=SuggestionStatus.DECLINED, decided_at=now, title="Answered")
+    CommentFactory(coach=bob, body="Someone else's")
+    SuggestionFactory(coach=bob, title="Someone else's")
+    CoachComment.objects.filter(pk=on_goal.pk).update(created_at=now - datetime.timedelta(days=2))
+    GoalSuggestion.objects.filter(pk=older.pk).update(created_at=now - datetime.timedelta(days=2))
+    GoalSuggestion.objects.filter(pk=newer.pk).update(created_at=now - datetime.timedelta(days=1))
+
+    feedback = queries.feedback_for_member(alice)
+
+    assert [grant.pk for grant in feedback.coaches] == [bob_grant.pk]
+    assert [(grant.pk, grant.coach_name) for grant in feedback.invitations] == [(invitation.pk, "Cleo Coach")]
+    assert [(comment.body, comment.goal_title, comment.thread_id) for comment in feedback.comments] == [
+        ("Coach's reply", "", on_goal.pk),
+        ("On the goal", alice_goal.title, on_goal.pk),
+    ]
+    assert all(comment.created_at.tzinfo is not None for comment in feedback.comments)
+    assert [suggestion.title for suggestion in feedback.suggestions] == ["Newer", "Older"]
+    assert feedback.suggestion_count == 2
 
 
 def test_it_invites_a_member_without_coaching_to_start(alice):
