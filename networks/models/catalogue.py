@@ -314,6 +314,14 @@ class Network(models.Model):
             models.Index(fields=["status", "kind"], name="networks_network_kind"),
             # Catalogue sorted by the number of evaluations: the first page straight off the index.
             models.Index(fields=["status", "-evaluation_count"], name="networks_network_by_count"),
+            # A member's catalogue sorted by their own fit ranks every approved network on these
+            # columns (networks/scoring.py): read from this narrow index (where the database covers
+            # an index's extra columns), not the wide, translated table (2.2 -> 1.5 ms at scale 10).
+            models.Index(
+                fields=["status"],
+                include=["id", "score_average", "rated_criteria", "criterion_averages", "name"],
+                name="networks_network_fit",
+            ),
         ]
 
     def __str__(self):
