@@ -48,6 +48,7 @@ from accounts.models import (
     Role,
     User,
 )
+from accounts.tracker.contact_search_text import search_text
 from articles.models import Article, Category, Status, derived_values, nordic_slugify
 from bench import texts
 from networks.models import Country, Criterion, CriterionStats, Evaluation, Kind, Network, Priority, Scope, Score
@@ -683,12 +684,16 @@ class _Generator:
         created_at = self._moment(created_on)
         phone = f"{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
         linkedin = f"https://www.linkedin.com/in/{_slug(first)}-{_slug(last)}-{rng.randint(1000, 9999)}"
+        name = f"{first} {last}"
+        role = rng.choice(texts.ROLES[contact_language])
+        email = f"{_slug(first)}.{_slug(last)}@{domain}.example" if rng.random() < 0.7 else ""
         return {
             "owner": owner_id,
-            "name": f"{first} {last}",
+            "name": name,
             "company": company,
-            "role": rng.choice(texts.ROLES[contact_language]),
-            "email": f"{_slug(first)}.{_slug(last)}@{domain}.example" if rng.random() < 0.7 else "",
+            "search_text": search_text(name, company, email),  # rows are written without Contact.save()
+            "role": role,
+            "email": email,
             "phone": f"{texts.PHONE_PREFIX[contact_language]}{phone}" if rng.random() < 0.3 else "",
             "linkedin_url": linkedin if rng.random() < 0.5 else "",
             "language": contact_language,

@@ -14,6 +14,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from accounts.models import CoachGrant, Contact, FollowUp, Goal, GoalProgress, GrantStatus, Interaction, Role, User
+from accounts.tracker.contact_search_text import search_text
 from articles.models import Article, Status
 from bench import data
 from networks.models import Criterion, CriterionStats, Evaluation, Network, Priority, Score
@@ -175,6 +176,14 @@ def test_what_it_writes_passes_the_models_validation(generated):
         for obj in sample:
             # full_clean runs field validators, choices, clean() and the model's constraints.
             obj.full_clean()
+
+
+def test_contacts_are_findable_as_the_sites_own_are(generated):
+    # The rows are inserted without Contact.save(): the folded search text must be written too.
+    contacts = Contact.objects.values_list("name", "company", "email", "search_text")
+    assert contacts
+    for name, company, email, stored in contacts:
+        assert stored == search_text(name, company, email)
 
 
 def test_guides_are_published_markdown_with_headings_lists_and_links(generated):
