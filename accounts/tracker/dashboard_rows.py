@@ -121,6 +121,9 @@ def prepare_rows(data: Dashboard, here: str) -> None:
         item.progress_words = phrase(PROGRESS, progress=item.progress, target=item.target)  # type: ignore[attr-defined]
         item.due_words = phrase(DUE, date=item.day) if item.due_date else ""  # type: ignore[attr-defined]
         item.counts_words = phrase(COUNTS, what=item.get_counts_display()) if item.is_counted else ""  # type: ignore[attr-defined]
+    event, during = PkUrl("tracker:event_detail"), PkUrl("tracker:event_during")
+    for planned in data.events:
+        planned.urls = {"event": event(planned.pk), "during": during(planned.pk)}  # type: ignore[attr-defined]
     for interaction in data.interactions:
         interaction.urls = {"contact": contact(interaction.contact_id)}  # type: ignore[attr-defined]
         interaction.day = words.ldate(interaction.occurred_on, "SHORT_DATE_FORMAT")  # type: ignore[attr-defined]

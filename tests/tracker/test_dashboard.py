@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Contact, FollowUp, GoalStatus, Interaction, InteractionKind
 from accounts.tracker.queries import DASHBOARD_EVENTS, DASHBOARD_LIMIT, dashboard_for
@@ -252,3 +252,26 @@ def test_it_does_not_show_another_members_coaching(alice_client, charlie, bob):
     GrantFactory(member=charlie, coach=bob)
     CommentFactory(member=charlie, coach=bob, body="For Charlie only")
     assert "For Charlie only" not in alice_client.get(reverse("tracker:dashboard")).content.decode()
+
+
+def test_the_sections_links_are_in_the_readers_language(alice_client, alice):
+    """The links to the full lists are remembered per language ({% memo %}); the events' links come
+    with their rows."""
+    contacts = ContactFactory.create_batch(
+        DASHBOARD_LIMIT + 1, owner=alice, keep_in_touch_days=30, last_contacted_on=_days(-40)
+    )
+    InteractionFactory(contact=contacts[0])
+    today = EventFactory(owner=alice, name="Fair", date=TODAY)
+    later = EventFactory(owner=alice, name="Meetup", date=_days(2))
+    for language in ("sv", "en", "fi"):
+        body = alice_client.get(f"/{language}/me/").content.decode()
+        for name in ("goal_templates", "goal_add", "event_add", "event_list", "interaction_list"):
+            with translation.override(language):
+                assert f'href="{reverse(f"tracker:{name}")}"' in body, (language, name)
+        with translation.override(language):
+            assert f'href="{reverse("tracker:contact_list")}?losing_touch=on"' in body
+            assert f'href="{reverse("tracker:event_detail", args=[today.pk])}"' in body
+            assert f'href="{reverse("tracker:event_detail", args=[later.pk])}"' in body
+            # Only today's event has the "I'm there" button.
+            assert f'href="{reverse("tracker:event_during", args=[today.pk])}"' in body
+            assert f'href="{reverse("tracker:event_during", args=[later.pk])}"' not in body
