@@ -218,7 +218,7 @@ def test_it_runs_the_same_queries_for_1_and_30_clients(client, bob, django_asser
     client.force_login(bob)
     # 1. the session  2. the coach
     # 3. active and pending grants with members; for active ones the latest activity, interactions
-    #    and overdue follow-ups (subqueries)  4. active goals of all clients
+    #    and overdue follow-ups (subqueries)  4. the first active goals of each client, with their count
     # 5. the access log (one bulk insert)
     with django_assert_num_queries(5):
         response = client.get("/en/coach/")
@@ -232,6 +232,24 @@ def test_it_renders_goal_progress_without_overflowing_the_bar(client, bob):
     client.force_login(bob)
     body = client.get("/en/coach/").content.decode()
     assert '<progress max="2" value="2"' in body
+
+
+def test_it_writes_each_card_with_its_text_escaped(client, bob):
+    # The cards are written out in Python (accounts/coaching/client_list.py): nothing a member typed
+    # becomes markup, and the card still says what the template said.
+    member = UserFactory(display_name='Eve <b>"Evil"</b>')
+    GrantFactory(member=member, coach=bob)
+    Goal.objects.create(owner=member, title="Meet <i>three</i> & more", target=3, progress=1)
+    FollowUpFactory(owner=member, due_date=timezone.localdate() - datetime.timedelta(days=1))
+    client.force_login(bob)
+    body = client.get("/en/coach/").content.decode()
+    assert "<b>" not in body
+    assert "<i>" not in body
+    assert f'<a href="/en/coach/clients/{member.pk}/">Eve &lt;b&gt;&quot;Evil&quot;&lt;/b&gt;</a>' in body
+    assert 'Meet &lt;i&gt;three&lt;/i&gt; &amp; more <small class="meta">1 / 3</small>' in body
+    assert 'aria-label="Meet &lt;i&gt;three&lt;/i&gt; &amp; more"' in body
+    assert '<li class="card coach-client coach-needs-attention">' in body
+    assert "<strong>Needs attention:</strong> 1 overdue follow-up</p>" in body
 
 
 def test_it_answers_in_the_coachs_language(client, bob):

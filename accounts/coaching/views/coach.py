@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.coaching import access, notifications, queries, services
-from accounts.coaching.client_list import client_rows
+from accounts.coaching.client_list import client_cards, client_rows
 from accounts.coaching.forms import CoachInviteForm, CommentForm, SuggestionForm, attach_reply_forms, reply_form_for
 from accounts.models import AccessKind, Role
 from accounts.responses import render_form
@@ -30,12 +30,14 @@ def _clients_page(request, *, invite_form=None):
     member_ids = [summary.member.pk for summary in page.clients]
     if member_ids and request.method != "HEAD":
         services.access_log_add(coach=request.user, member_ids=member_ids, what=AccessKind.CLIENT_LIST)
+    rows = client_rows(page.clients)
     response = render_form(
         request,
         "coaching/clients.html",
         {
             "clients": page.clients,
-            "rows": client_rows(page.clients),
+            "rows": rows,
+            "client_cards": client_cards(rows),
             "waiting_for_me": page.waiting_for_me,
             "waiting_for_member": page.waiting_for_member,
             "invite_form": invite_form or CoachInviteForm(user=request.user),
