@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from urllib.parse import quote
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -52,6 +53,21 @@ class DayWords:
         return self._words[key]
 
 
+class SnoozeButtons:
+    """A follow-up's one-tap snoozes (tracker/_snooze_buttons.html) for every row of a page at the
+    cost of one render: the rows differ only in the link the buttons post to."""
+
+    _STAND_IN = "\x00formaction\x00"
+
+    def __init__(self, choices: list[tuple[str, str]]) -> None:
+        context = {"snooze_choices": choices, "formaction": self._STAND_IN}
+        # Without the file's last newline: the buttons sit inside the row's <div>.
+        self.html = render_to_string("tracker/_snooze_buttons.html", context).strip()
+
+    def __call__(self, url: str) -> SafeString:
+        return mark_safe(self.html.replace(self._STAND_IN, conditional_escape(url)))  # noqa: S308 (escaped)
+
+
 class Phrases:
     """A row's sentence as {% blocktranslate with name=value %} prints it: the message translated
     (once per page), each value localized and escaped, the words themselves left as translated;
@@ -81,11 +97,12 @@ PROGRESS = gettext_noop("%(progress)s of %(target)s")
 COUNTS = gettext_noop("counts: %(what)s")
 
 
-def prepare_rows(data: Dashboard, here: str) -> None:
+def prepare_rows(data: Dashboard, here: str, snoozes: list[tuple[str, str]] | None = None) -> None:
     """Puts on each row its links (`urls`), its days in words (`day`, and for a contact
     `last_day` and `due_day`) and its sentences, for the template to print: a follow-up's `when`
     (not for one due today: its badge says it), a contact's `last_words` and `due_words`, a goal's
-    `progress_words`, `due_words` and `counts_words` ("" when it has no due date or counts nothing).
+    `progress_words`, `due_words` and `counts_words` ("" when it has no due date or counts nothing);
+    with `snoozes` [(label, ISO date)], a follow-up's `snooze_buttons`.
     """
     words = DayWords()
     phrase = Phrases()
@@ -93,6 +110,7 @@ def prepare_rows(data: Dashboard, here: str) -> None:
         PkUrl(f"tracker:{name}") for name in ("contact_detail", "followup_done", "followup_snooze", "followup_edit")
     )
     back = f"?next={quote(here)}"
+    buttons = SnoozeButtons(snoozes) if snoozes is not None else None
     for follow_up in (*data.overdue, *data.due_this_week):
         follow_up.urls = {  # type: ignore[attr-defined]
             "contact": contact(follow_up.contact_id) if follow_up.contact_id else "",
@@ -103,6 +121,8 @@ def prepare_rows(data: Dashboard, here: str) -> None:
         # Overdue: the date; this week: the weekday too.
         name = "SHORT_DATE_FORMAT" if follow_up.due_date < data.today else "WEEKDAY_DAY_FORMAT"
         follow_up.day = words.relday(follow_up.due_date, name)  # type: ignore[attr-defined]
+        if buttons is not None:
+            follow_up.snooze_buttons = buttons(follow_up.urls["snooze"])  # type: ignore[attr-defined]
         late = follow_up.due_date < data.today
         follow_up.when = phrase(WAS_DUE if late else DUE, date=follow_up.day)  # type: ignore[attr-defined]
     log = PkUrl("tracker:interaction_add_for_contact")

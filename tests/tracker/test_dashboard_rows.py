@@ -21,9 +21,11 @@ from accounts.tracker.dashboard_rows import (
     DayWords,
     Phrases,
     PkUrl,
+    SnoozeButtons,
     prepare_rows,
 )
 from accounts.tracker.queries import Dashboard
+from accounts.tracker.views.followups import snooze_choices
 from rookie.templatetags.rookie_l10n import ldate, relday
 
 NAMES = ["contact_detail", "followup_done", "followup_snooze", "followup_edit", "goal_detail", "goal_progress"]
@@ -112,3 +114,30 @@ def test_each_row_gets_its_sentences():
     assert (manual.progress_words, manual.due_words, manual.counts_words) == ("2 of 5", f"due {manual.day}", "")
     assert counted.due_words == ""
     assert counted.counts_words == "counts: New people I meet"
+
+
+@pytest.mark.parametrize("language", ["en", "fi"])
+def test_a_rows_snooze_buttons_are_what_the_loop_printed(language):
+    row_loop = Template(
+        "{% for label, date in snooze_choices %}"
+        '<button type="submit" formaction="{{ url }}" name="until" value="{{ date }}"'
+        ' class="button button--secondary button--small">{{ label }}</button>{% endfor %}'
+    )
+    with translation.override(language):
+        choices = [(label, day.isoformat()) for label, day in snooze_choices(timezone.localdate())]
+        buttons = SnoozeButtons(choices)
+        for url in ("/en/me/follow-ups/7/snooze/", '/x/?a=1&b="2"'):
+            expected = row_loop.render(Context({"snooze_choices": choices, "url": url}))
+            assert buttons(url) == expected
+            assert buttons(url) == expected  # the kept render, for the next row
+
+
+def test_prepare_rows_gives_each_follow_up_its_snooze_buttons():
+    today = timezone.localdate()
+    rows = [FollowUp(pk=pk, title="Call", due_date=today, contact_id=None) for pk in (11, 12)]
+    data = Dashboard(today, [], 0, rows, 2, [], 0, 0, [], 0, [], [])
+    with translation.override("en"):
+        prepare_rows(data, "/en/me/", [("Tomorrow", (today + datetime.timedelta(days=1)).isoformat())])
+    for row in rows:
+        assert f'formaction="{reverse("tracker:followup_snooze", args=[row.pk])}"' in row.snooze_buttons
+        assert row.snooze_buttons.count("<button") == 1

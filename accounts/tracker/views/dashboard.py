@@ -23,7 +23,8 @@ def dashboard(request):
     data = queries.dashboard_for(request.user, today=today)
     # Every row's actions come back here.
     here = reverse("tracker:dashboard")
-    prepare_rows(data, here)
+    # The one-tap snoozes post their date as the pressed button's value.
+    prepare_rows(data, here, [(label, day.isoformat()) for label, day in snooze_choices(today)])
     # The contact fields search (accounts/tracker/contact_picker.py): no list of every contact here.
     return render(
         request,
@@ -36,8 +37,6 @@ def dashboard(request):
             "top_panels": render_panels(request, TOP),
             "panels": render_panels(request, GRID),
             "here": here,
-            # The one-tap snoozes post their date as the pressed button's value.
-            "snooze_choices": [(label, day.isoformat()) for label, day in snooze_choices(today)],
             # The same for every member today: rendered when the section's memo is missing only.
             "quick_add": lazy_quick_add_fields(request.user, today),
         },
