@@ -75,22 +75,51 @@ def _client_url(name: str) -> Callable[[int], str]:
     return lambda member_id: f"{head}{member_id}{tail}"
 
 
-def _attention(summary: ClientSummary) -> str:
+# counted(name, count, text): text(count), worked out once per page for each name and count.
+Counted = Callable[[str, int, Callable[[int], str]], str]
+
+
+def _counted_texts() -> Counted:
+    """Texts with a count, each worked out once per name and count on a page: the same small
+    counts recur from client to client, and each ngettext looks the active translation up anew.
+    (The ngettext calls stay at their call sites, where makemessages finds their msgids.)"""
+    texts: dict[tuple[str, int], str] = {}
+
+    def counted(name: str, count: int, text: Callable[[int], str]) -> str:
+        key = (name, count)
+        if key not in texts:
+            texts[key] = text(count)
+        return texts[key]
+
+    return counted
+
+
+def _attention(summary: ClientSummary, counted: Counted) -> str:
     parts = []
     if summary.overdue:
-        count = summary.overdue
         parts.append(
-            ngettext("%(counter)s overdue follow-up", "%(counter)s overdue follow-ups", count)
-            % {"counter": _number(count)}
+            counted(
+                "overdue",
+                summary.overdue,
+                lambda n: (
+                    ngettext("%(counter)s overdue follow-up", "%(counter)s overdue follow-ups", n)
+                    % {"counter": _number(n)}
+                ),
+            )
         )
     if summary.is_inactive:
         if summary.inactive_days is None:
             parts.append(gettext("no activity yet"))
         else:
-            days = summary.inactive_days
             parts.append(
-                ngettext("no activity for %(counter)s day", "no activity for %(counter)s days", days)
-                % {"counter": _number(days)}
+                counted(
+                    "inactive",
+                    summary.inactive_days,
+                    lambda n: (
+                        ngettext("no activity for %(counter)s day", "no activity for %(counter)s days", n)
+                        % {"counter": _number(n)}
+                    ),
+                )
             )
     return "; ".join(parts)
 
@@ -115,6 +144,7 @@ def client_rows(summaries: list[ClientSummary]) -> list[ClientRow]:
     }
     urls = {name: _client_url(f"coaching:{name}") for name in ["client", *LINKS]}
     none_yet = gettext("None yet")
+    counted = _counted_texts()
     day_labels: dict[datetime.date, str] = {}  # clients active on the same day share a label
     rows: list[ClientRow] = []
     for summary in summaries:
@@ -122,24 +152,34 @@ def client_rows(summaries: list[ClientSummary]) -> list[ClientRow]:
         day = timezone.localdate(summary.last_activity) if summary.last_activity else None
         if day is not None and day not in day_labels:
             day_labels[day] = ldate(day)
-        total = summary.recent_interactions
         rows.append(
             {
                 "name": member.display_name,
                 "avatar": avatar(member),
                 "url": urls["client"](member.pk),
                 "scope": scopes.get(grant.scope, grant.scope),
-                "attention": _attention(summary) if summary.needs_attention else "",
+                "attention": _attention(summary, counted) if summary.needs_attention else "",
                 "last_activity": day_labels[day] if day is not None else none_yet,
                 "last_activity_iso": day.isoformat() if day is not None else "",
-                "interactions": ngettext(
-                    "%(total)s interaction in the last 12 weeks", "%(total)s interactions in the last 12 weeks", total
-                )
-                % {"total": _number(total)},
+                "interactions": counted(
+                    "interactions",
+                    summary.recent_interactions,
+                    lambda n: (
+                        ngettext(
+                            "%(total)s interaction in the last 12 weeks",
+                            "%(total)s interactions in the last 12 weeks",
+                            n,
+                        )
+                        % {"total": _number(n)}
+                    ),
+                ),
                 "goals": [_goal_line(goal) for goal in summary.goals],
                 "more_goals": (
-                    ngettext("and %(counter)s more", "and %(counter)s more", summary.more_goals)
-                    % {"counter": _number(summary.more_goals)}
+                    counted(
+                        "more goals",
+                        summary.more_goals,
+                        lambda n: ngettext("and %(counter)s more", "and %(counter)s more", n) % {"counter": _number(n)},
+                    )
                     if summary.more_goals
                     else ""
                 ),
