@@ -7,14 +7,15 @@ format and rendering a {% blocktranslate %} per row were most of the rows' cost.
 from __future__ import annotations
 
 import datetime
+import functools
 from urllib.parse import quote
 
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from accounts.tracker.queries import Dashboard
 from rookie.templatetags.rookie_l10n import ldate, relday
@@ -23,11 +24,19 @@ from rookie.templatetags.rookie_l10n import ldate, relday
 _PK_MARKER = 2_147_483_647
 
 
+@functools.lru_cache(maxsize=256)
+def _pk_url_parts(name: str, language: str | None, prefix: str, urlconf: str) -> tuple[str, str]:
+    # What reverse() depends on besides the name is in the key: the language (the URLs' prefix),
+    # the script prefix and the URLconf, so a kept pair is always what reverse() would give.
+    head, tail = reverse(name, args=[_PK_MARKER]).split(str(_PK_MARKER))
+    return head, tail
+
+
 class PkUrl:
-    """reverse(name, args=[pk]) for every row of a list at the cost of one reverse."""
+    """reverse(name, args=[pk]) for every row of a list, reversed once per process and language."""
 
     def __init__(self, name: str) -> None:
-        self.head, self.tail = reverse(name, args=[_PK_MARKER]).split(str(_PK_MARKER))
+        self.head, self.tail = _pk_url_parts(name, get_language(), get_script_prefix(), str(get_urlconf()))
 
     def __call__(self, pk: int) -> str:
         return f"{self.head}{int(pk)}{self.tail}"

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.template import Context, Template
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
@@ -141,3 +141,15 @@ def test_prepare_rows_gives_each_follow_up_its_snooze_buttons():
     for row in rows:
         assert f'formaction="{reverse("tracker:followup_snooze", args=[row.pk])}"' in row.snooze_buttons
         assert row.snooze_buttons.count("<button") == 1
+
+
+def test_a_kept_link_follows_the_script_prefix_and_the_language():
+    try:
+        for prefix in ("/", "/rookie/"):
+            set_script_prefix(prefix)
+            for language in ("en", "sv"):
+                with translation.override(language):
+                    assert PkUrl("tracker:goal_detail")(5) == reverse("tracker:goal_detail", args=[5])
+                    assert reverse("tracker:goal_detail", args=[5]).startswith(f"{prefix}{language}/")
+    finally:
+        set_script_prefix("/")
