@@ -18,14 +18,16 @@ already makes the member's cached pages stale (accounts/signals.py): the user ro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Contact, Event, Goal, User
@@ -92,46 +94,63 @@ def _done_in_data(user: User) -> dict[str, bool]:
     return {key: bool(value) for key, value in zip(DATA_STEPS, row, strict=True)}
 
 
+# Where each step is done: the same for every member, reversed once per process and language (and
+# script prefix and URLconf, the rest of what reverse() depends on).
+STEP_URL_NAMES = {
+    "profile": "accounts:profile",
+    "linkedin": "tracker:contact_import",
+    "goal": "tracker:goal_templates",
+    "evaluation": "networks:list",
+    "event": "tracker:event_add",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _step_urls(language: str | None, prefix: str, urlconf: str) -> dict[str, str]:
+    return {key: reverse(name) for key, name in STEP_URL_NAMES.items()}
+
+
 def first_steps_for(user: User) -> FirstSteps | None:
     """The member's first steps, or None when the box is not shown (not a member, hidden, all done)."""
     if not user.is_member or user.first_steps_hidden_at is not None:
         return None
     done = _done_in_data(user)
+    urls = _step_urls(get_language(), get_script_prefix(), str(get_urlconf()))
     steps = FirstSteps(
         steps=(
             Step(
                 "profile",
                 _("Fill in your profile and elevator pitch"),
                 _("Say what you work with and what you are looking for, in two or three sentences."),
-                reverse("accounts:profile"),
+                urls["profile"],
                 profile_filled_in(user),
             ),
             Step(
                 "linkedin",
                 _("Import your LinkedIn connections"),
                 _("Start your contacts from the people you already know."),
-                reverse("tracker:contact_import"),
+                urls["linkedin"],
                 done.get("linkedin", False),
             ),
             Step(
                 "goal",
                 _("Set your first goal"),
                 _("Take an idea from the guides, or write your own."),
-                reverse("tracker:goal_templates"),
+                urls["goal"],
                 done.get("goal", False),
             ),
             Step(
                 "evaluation",
                 _("Evaluate a network against the checklist"),
                 _("Five points that show whether a network is worth your time."),
-                reverse("networks:list"),
+                urls["evaluation"],
                 done.get("evaluation", False),
             ),
             Step(
                 "event",
                 _("Plan your first event"),
                 _("Decide whom you want to meet before you go."),
-                reverse("tracker:event_add"),
+                urls["event"],
                 done.get("event", False),
             ),
         )

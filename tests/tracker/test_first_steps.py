@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import GoalStatus, User
 from accounts.tracker import dashboard_panels
@@ -286,3 +286,12 @@ def test_the_box_is_registered_at_the_top_of_the_overview():
     assert (panel.template, panel.placement) == ("tracker/_first_steps.html", dashboard_panels.TOP)
     # Coaching's box stays among the sections.
     assert dashboard_panels._panels["coaching_feedback"].placement == dashboard_panels.GRID
+
+
+def test_the_steps_links_are_in_the_readers_language(alice_client):
+    """The steps' links are reversed once per language and kept: each language gets its own."""
+    for language in ("sv", "en", "da"):
+        body = alice_client.get(f"/{language}/me/").content.decode()
+        with translation.override(language):
+            for name in ("accounts:profile", "tracker:contact_import", "tracker:event_add"):
+                assert f'href="{reverse(name)}"' in body, (language, name)
