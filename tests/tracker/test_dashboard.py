@@ -151,11 +151,10 @@ def test_it_runs_the_same_number_of_queries_whatever_the_data(
     # 1 session, 2 user, then queries.dashboard_for: 3 overdue and this week's follow-ups with
     # their counts, 4 the contact and goal counts with the upcoming events, 5 losing touch, 6 goals,
     # 7 interactions (the quick-add forms' contact field searches: no list);
-    # coaching.queries.feedback_for_member: 8 grants and invitations, 9 coaches' comments,
-    # 10 pending suggestions, 11 their number; accounts/tracker/first_steps.py: 12 the first steps'
-    # four EXISTS (none once hidden); accounts/network_answers.py: 13 the member's open answers to
-    # networks they suggested.
-    with django_assert_num_queries(13):
+    # coaching.queries.feedback_for_member: 8 grants, invitations, comments and suggestions in one;
+    # accounts/tracker/first_steps.py: 9 the first steps' four EXISTS (none once hidden);
+    # accounts/network_answers.py: 10 the member's open answers to networks they suggested.
+    with django_assert_num_queries(10):
         response = alice_client.get(reverse("tracker:dashboard"))
     assert response.status_code == 200
     data = response.context["data"]
