@@ -17,6 +17,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 
+from accounts.models import InteractionKind
 from accounts.tracker.queries import Dashboard
 from rookie.templatetags.rookie_l10n import ldate, relday
 
@@ -110,7 +111,8 @@ def prepare_rows(data: Dashboard, here: str, snoozes: list[tuple[str, str]] | No
     """Puts on each row its links (`urls`), its days in words (`day`, and for a contact
     `last_day` and `due_day`) and its sentences, for the template to print: a follow-up's `when`
     (not for one due today: its badge says it), a contact's `last_words` and `due_words`, a goal's
-    `progress_words`, `due_words` and `counts_words` ("" when it has no due date or counts nothing);
+    `progress_words`, `due_words` and `counts_words` ("" when it has no due date or counts nothing),
+    an interaction's `kind_label`;
     with `snoozes` [(label, ISO date)], a follow-up's `snooze_buttons`.
     """
     words = DayWords()
@@ -153,6 +155,9 @@ def prepare_rows(data: Dashboard, here: str, snoozes: list[tuple[str, str]] | No
     event, during = PkUrl("tracker:event_detail"), PkUrl("tracker:event_during")
     for planned in data.events:
         planned.urls = {"event": event(planned.pk), "during": during(planned.pk)}  # type: ignore[attr-defined]
+    # The model's get_kind_display() rebuilds the choices' dict on every call.
+    kinds = dict(InteractionKind.choices)
     for interaction in data.interactions:
+        interaction.kind_label = kinds.get(interaction.kind, interaction.kind)  # type: ignore[attr-defined]
         interaction.urls = {"contact": contact(interaction.contact_id)}  # type: ignore[attr-defined]
         interaction.day = words.ldate(interaction.occurred_on, "SHORT_DATE_FORMAT")  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from django.urls import reverse, set_script_prefix
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from accounts.models import Contact, FollowUp, Goal, GoalCount
+from accounts.models import Contact, FollowUp, Goal, GoalCount, Interaction, InteractionKind
 from accounts.tracker.dashboard_rows import (
     COUNTS,
     DUE,
@@ -153,3 +153,13 @@ def test_a_kept_link_follows_the_script_prefix_and_the_language():
                     assert reverse("tracker:goal_detail", args=[5]).startswith(f"{prefix}{language}/")
     finally:
         set_script_prefix("/")
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_an_interactions_kind_is_its_display(language):
+    today = timezone.localdate()
+    rows = [Interaction(pk=n, kind=kind, occurred_on=today, contact_id=1) for n, kind in enumerate(InteractionKind)]
+    data = Dashboard(today, [], 0, [], 0, [], 0, 0, [], 0, rows, [])
+    with translation.override(language):
+        prepare_rows(data, f"/{language}/me/")
+        assert [str(row.kind_label) for row in rows] == [row.get_kind_display() for row in rows]
