@@ -33,6 +33,7 @@ from accounts.models import (
 )
 from accounts.tracker import counting, dashboard_sql
 from accounts.tracker.charts import BarChart, LineChart, progress_line, week_starts, weekly_bars
+from accounts.tracker.contact_search_text import matching
 from networks.models import Evaluation, Membership, MembershipStatus, Network, Score
 
 # Rows per dashboard section; each section links to its full list.
@@ -87,14 +88,11 @@ class ContactFilter:
 
 
 def filter_contacts(owner: User, contact_filter: ContactFilter, *, today: datetime.date) -> QuerySet[Contact]:
-    """The owner's contacts matching the filter, by name. icontains folds every alphabet's case on
-    SQLite too (rookie/lib/lookups.py); only the owner's contacts are ever in it."""
-    contacts = contacts_of(owner)
+    """The owner's contacts matching the filter, by name; only the owner's contacts are ever in it.
+    The search is the contact field's (contact_search_text.matching: name, company and e-mail,
+    accents and case folded); icontains folds every alphabet's case on SQLite too (rookie/lib/lookups.py)."""
     f = contact_filter
-    if f.q:
-        contacts = contacts.filter(
-            Q(name__icontains=f.q) | Q(company__icontains=f.q) | Q(email__icontains=f.q) | Q(tags__icontains=f.q)
-        )
+    contacts = matching(contacts_of(owner), f.q)
     if f.tag:
         contacts = contacts_with_tag(contacts, f.tag)
     if f.company:

@@ -1,6 +1,5 @@
 """Contacts: list (search, filters, bulk actions), add, detail (log, follow-ups, messages, questions), edit, delete."""
 
-import dataclasses
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +19,6 @@ from accounts.responses import render_form
 from accounts.tracker import access, queries, services
 from accounts.tracker import contact_bulk as bulk
 from accounts.tracker.contact_list_forms import FILTER_FIELDS, BulkActionForm, ContactFilterForm
-from accounts.tracker.contact_search_text import matching
 from accounts.tracker.forms import ContactForm, FollowUpForm, InteractionForm, QuickContactForm, ThankYouForm
 from accounts.tracker.message_templates import messages_for
 from accounts.tracker.questions import INTERVIEW_QUESTIONS
@@ -43,13 +41,6 @@ def _filter_form(request, data):
     )
 
 
-def _filtered_contacts(owner, contact_filter, *, today):
-    """The owner's contacts the list shows for `contact_filter`: its search is the contact field's
-    (contact_search_text.matching, accents folded), its other filters queries.filter_contacts'."""
-    contacts = queries.filter_contacts(owner, dataclasses.replace(contact_filter, q=""), today=today)
-    return matching(contacts, contact_filter.q)
-
-
 def _filter_query(contact_filter_form):
     """The filter as a query string ("q=…&tag=…"), for the page links and the way back from a bulk action."""
     data = contact_filter_form.data
@@ -65,7 +56,7 @@ def contact_list(request):
     form = _filter_form(request, request.GET)
     contact_filter = form.contact_filter()
     today = timezone.localdate()
-    contacts = _filtered_contacts(request.user, contact_filter, today=today)
+    contacts = queries.filter_contacts(request.user, contact_filter, today=today)
     page = Paginator(contacts, PAGE_SIZE).get_page(query_int(request, "page", minimum=1))
     for contact in page:
         contact.tag_list = queries.split_tags(contact.tags)
@@ -130,7 +121,7 @@ def contact_bulk(request):
             messages.error(request, error)
         return redirect(back)
     data = form.cleaned_data
-    contacts = _filtered_contacts(request.user, filter_form.contact_filter(), today=timezone.localdate())
+    contacts = queries.filter_contacts(request.user, filter_form.contact_filter(), today=timezone.localdate())
     if data["scope"] == BulkActionForm.SELECTED:
         contacts = queries.contacts_of(request.user).filter(pk__in=data["ids"]).order_by("name", "id")
     action = data["action"]
