@@ -1,14 +1,35 @@
 """Fixtures of the coaching tests beyond tests/conftest.py's people and grants: a session bob
-recorded with alice, with one goal and one follow-up agreed, and private notes."""
+recorded with alice, with one goal and one follow-up agreed, and private notes; and what the
+e-mail tests share (the site's address, the one mail sent, its HTML part)."""
 
 import datetime
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from accounts.coaching import services
 from accounts.models import GoalKind
 from accounts.models.coaching import ActionKind, CoachNote
+
+SITE = "https://rookie.example"
+
+
+@pytest.fixture
+def mail_site(settings):
+    """Absolute links in e-mails start with SITE."""
+    settings.SITE_URL = SITE
+
+
+def only_mail():
+    assert len(mail.outbox) == 1
+    return mail.outbox[0]
+
+
+def html_part(message):
+    ((html, mimetype),) = message.alternatives
+    assert mimetype == "text/html"
+    return html
 
 
 def session_post(*, held_on=None, discussed="We talked about the fair.", actions=(), prefix="action", rows=3) -> dict:

@@ -10,27 +10,10 @@ from django.utils import translation
 
 from accounts.coaching import notifications, services
 from accounts.models import CoachComment, GoalSuggestion, GrantScope, GrantStatus
+from tests.coaching.conftest import SITE, html_part, only_mail
 from tests.factories import CommentFactory, GrantFactory, SuggestionFactory
 
-pytestmark = pytest.mark.django_db
-
-SITE = "https://rookie.example"
-
-
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.SITE_URL = SITE
-
-
-def _only_mail():
-    assert len(mail.outbox) == 1
-    return mail.outbox[0]
-
-
-def _html(message):
-    ((html, mimetype),) = message.alternatives
-    assert mimetype == "text/html"
-    return html
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_site")]
 
 
 def test_it_sends_the_coach_the_members_invitation_in_the_coachs_language(
@@ -38,7 +21,7 @@ def test_it_sends_the_coach_the_members_invitation_in_the_coachs_language(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         alice_client.post("/sv/coach/sharing/invite/", {"email": fiona.email, "scope": "full"})
-    message = _only_mail()
+    message = only_mail()
     assert message.to == [fiona.email]
     with translation.override("fi"):
         expected = translation.gettext("%(name)s invites you to be their career coach on Rookie")
@@ -46,8 +29,8 @@ def test_it_sends_the_coach_the_members_invitation_in_the_coachs_language(
     assert "career coach" not in message.subject
     # fiona reads Finnish: the link carries /fi/, the HTML says lang="fi", whatever the sender's language.
     assert f"{SITE}/fi/coach/#invitations" in message.body
-    assert '<html lang="fi">' in _html(message)
-    assert f'href="{SITE}/fi/coach/#invitations"' in _html(message)
+    assert '<html lang="fi">' in html_part(message)
+    assert f'href="{SITE}/fi/coach/#invitations"' in html_part(message)
     with translation.override("fi"):
         assert translation.gettext("Progress and contacts") in message.body
 
@@ -56,7 +39,7 @@ def test_it_restores_the_active_language_after_writing_an_e_mail(alice, fiona, d
     translation.activate("da")
     with django_capture_on_commit_callbacks(execute=True):
         services.grant_invite_coach(member=alice, coach=fiona, scope=GrantScope.PROGRESS)
-    assert "/fi/coach/" in _only_mail().body
+    assert "/fi/coach/" in only_mail().body
     assert translation.get_language() == "da"
 
 
@@ -66,10 +49,10 @@ def test_it_sends_the_member_a_coachs_invitation_in_the_members_language(
     client.force_login(bob)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/en/coach/invite/", {"email": alice.email})
-    message = _only_mail()
+    message = only_mail()
     assert message.to == [alice.email]
     assert f"{SITE}/sv/coach/sharing/#coaches" in message.body
-    assert '<html lang="sv">' in _html(message)
+    assert '<html lang="sv">' in html_part(message)
     with translation.override("sv"):
         nothing_shared = translation.gettext(
             "Nothing is shared until you accept. You choose what the coach sees, and you can change it or "
@@ -92,7 +75,7 @@ def test_it_writes_each_e_mail_in_the_recipients_language(alice, bob, language, 
     for message in mail.outbox:
         assert message.to == [alice.email]
         assert f"{SITE}/{language}/coach/sharing/" in message.body
-        assert f'<html lang="{language}">' in _html(message)
+        assert f'<html lang="{language}">' in html_part(message)
         assert "\n" not in message.subject
 
 
@@ -101,7 +84,7 @@ def test_it_tells_the_coach_when_the_member_accepts(client, alice, bob, django_c
     client.force_login(alice)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/sv/coach/sharing/{grant.pk}/accept/", {"scope": "progress"})
-    message = _only_mail()
+    message = only_mail()
     assert message.to == [bob.email]
     assert message.subject == "Alice Andersson now shares their progress with you"
     assert f"{SITE}/en/coach/clients/{alice.pk}/" in message.body
@@ -114,11 +97,11 @@ def test_it_sends_a_members_reply_to_the_coach_with_the_text(
     client.force_login(alice)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/sv/coach/sharing/comments/{comment.pk}/reply/", {"body": "Tack <3 & hej"})
-    message = _only_mail()
+    message = only_mail()
     assert message.to == [bob_grant.coach.email]
     assert message.subject == "Alice Andersson replied on Rookie"
     assert "Tack <3 & hej" in message.body  # plain text is not HTML-escaped
-    assert "Tack &lt;3 &amp; hej" in _html(message)
+    assert "Tack &lt;3 &amp; hej" in html_part(message)
     assert f"{SITE}/en/coach/clients/{alice.pk}/#comment-{comment.pk}" in message.body
 
 
@@ -169,7 +152,7 @@ START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 def test_a_coach_writing_ten_comments_in_a_row_sends_one_e_mail(alice, bob_grant):
     for minute in range(10):
         _comment_at(minute, member=alice, coach=bob_grant.coach, body=f"Point {minute}")
-    message = _only_mail()
+    message = only_mail()
     assert "Point 0" in message.body
     with translation.override("sv"):
         note = translation.gettext(

@@ -15,29 +15,12 @@ from accounts.mail_preferences import COACHING_SUGGESTIONS, read_off_token, set_
 from accounts.models import GoalKind
 from accounts.models.coaching import ActionKind, CoachingSession
 from rookie.templatetags.rookie_l10n import ldate
-from tests.coaching.conftest import in_days, session_post
+from tests.coaching.conftest import SITE, html_part, in_days, only_mail, session_post
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_site")]
 
-SITE = "https://rookie.example"
 DISCUSSED = "Plans for the career fair"
 NOTE = "Nervous about the fair"
-
-
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.SITE_URL = SITE
-
-
-def _only_mail():
-    assert len(mail.outbox) == 1
-    return mail.outbox[0]
-
-
-def _html(message):
-    ((html, mimetype),) = message.alternatives
-    assert mimetype == "text/html"
-    return html
 
 
 def _in(language, msgid, **values):
@@ -72,8 +55,8 @@ def test_recording_a_session_e_mails_the_member_once_in_their_language(
     assert response.status_code == 302
     session = CoachingSession.objects.get()
     # One mail for the session: the goal agreed in it is not e-mailed again as a suggestion.
-    message = _only_mail()
-    html = _html(message)
+    message = only_mail()
+    html = html_part(message)
     assert message.to == [alice.email]
     assert message.extra_headers["Content-Language"] == language
     assert message.subject == _in(language, "%(name)s wrote up your coaching session", name="Bob Berg")
@@ -111,7 +94,7 @@ def test_a_month_name_follows_the_members_language(client, alice, bob_grant, dja
             discussed=DISCUSSED,
             actions=[{"kind": ActionKind.FOLLOW_UP, "title": "Soita Annalle", "due_date": datetime.date(2026, 12, 9)}],
         )
-    body = _only_mail().body
+    body = only_mail().body
     assert "joulukuuta" in body  # Finnish "of December", from the locale's DATE_FORMAT
     assert "December" not in body
 
@@ -121,8 +104,8 @@ def test_it_never_carries_the_coachs_private_notes_or_the_discussion(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         _record(client, alice, bob_grant.coach)
-    message = _only_mail()
-    for part in (message.subject, message.body, _html(message)):
+    message = only_mail()
+    for part in (message.subject, message.body, html_part(message)):
         assert NOTE not in part
         assert bob_note.body not in part
         # What was discussed stays behind the member's log-in, on the page the mail links to.
@@ -132,24 +115,24 @@ def test_it_never_carries_the_coachs_private_notes_or_the_discussion(
 def test_a_session_without_actions_says_so(alice, bob_grant, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         session = services.session_record(grant=bob_grant, held_on=timezone.localdate(), discussed=DISCUSSED)
-    message = _only_mail()
+    message = only_mail()
     assert _in("sv", "No actions were agreed this time.") in message.body
     assert _in("sv", "Read the session:") in message.body
     assert f"{SITE}/sv/coach/sharing/sessions/#session-{session.pk}" in message.body
-    assert f">{_in('sv', 'Read the session')}</a>" in _html(message)
+    assert f">{_in('sv', 'Read the session')}</a>" in html_part(message)
     assert "- " not in message.body.split("--")[0]  # no action list
 
 
 def test_it_carries_the_one_click_unsubscribe_of_coaching_suggestions(alice, bob_session):
     # bob_session was recorded outside a captured on_commit: send it as the commit would.
     notifications.send_session(bob_session)
-    message = _only_mail()
+    message = only_mail()
     link = message.extra_headers["List-Unsubscribe"].strip("<>")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert link.startswith(f"{SITE}/sv/")
     assert read_off_token(link.rstrip("/").rsplit("/", 1)[-1]) == (alice, COACHING_SUGGESTIONS)
     assert link in message.body
-    assert f'href="{link}"' in _html(message)
+    assert f'href="{link}"' in html_part(message)
 
 
 def test_it_is_not_sent_when_the_member_turned_coaching_suggestions_off(
