@@ -16,6 +16,9 @@ Redis when it is down; the browser tests do the same for Chromium, the proxy tes
 import importlib
 import os
 import socket
+import sqlite3
+import subprocess
+import sys
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -121,6 +124,35 @@ def _static_files_walked_once():
     WhiteNoise.update_files_dictionary = walk_once
     yield
     WhiteNoise.update_files_dictionary = walk
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(tmp_path_factory):
+    """A function that writes a migrated SQLite database at a path, for the tests that start other
+    processes (gunicorn, workers, README commands) on a file of their own. `manage.py migrate` runs
+    once per test process, on its first use; each use gets a copy (SQLite's backup, which also
+    carries what the WAL holds). The tests of migrating itself (the start script's RUN_MIGRATIONS)
+    migrate on their own."""
+    template = tmp_path_factory.mktemp("migrated") / "template.sqlite3"
+
+    def write_to(path: Path) -> Path:
+        if not template.exists():
+            env = {**os.environ, "SQLITE_NAME": str(template)}
+            env.pop("DATABASE_URL", None)
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+                cwd=Path(__file__).resolve().parents[1],
+                env=env,
+                check=True,
+                timeout=300,
+            )
+        with sqlite3.connect(template) as source, sqlite3.connect(path) as copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
+        return path
+
+    return write_to
 
 
 LOADGROUP_LOST = pytest.StashKey[str]()

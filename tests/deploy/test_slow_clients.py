@@ -87,7 +87,7 @@ def _running(command, *, env, log, port, cwd=ROOT):
 
 
 @pytest.fixture(scope="module")
-def gunicorn(tmp_path_factory):
+def gunicorn(tmp_path_factory, migrated_sqlite_file):
     """(port, log file) of the production command on a migrated SQLite file of its own."""
     directory = tmp_path_factory.mktemp("slow-clients")
     port = _free_port()
@@ -99,8 +99,8 @@ def gunicorn(tmp_path_factory):
         "SECURE_COOKIES": "0",
         "HOST": "127.0.0.1",
         "PORT": str(port),
-        "RUN_MIGRATIONS": "1",
-        "SQLITE_NAME": str(directory / "rookie.db"),
+        "RUN_MIGRATIONS": "0",  # migrating on start is tests/rookie/test_gunicorn.py's
+        "SQLITE_NAME": str(migrated_sqlite_file(directory / "rookie.db")),
     }
     for name in ("DATABASE_URL", "REDIS_URL", "WEB_CONCURRENCY", "GUNICORN_THREADS"):
         env.pop(name, None)  # production's defaults: 3 workers × 2 threads

@@ -48,7 +48,7 @@ def _manage(env, *args):
 
 
 @pytest.fixture(scope="module")
-def shared_env(tmp_path_factory):
+def shared_env(tmp_path_factory, migrated_sqlite_file):
     """The environment both instances run with, pointing at a migrated database with one member."""
     env = {
         **os.environ,
@@ -71,11 +71,11 @@ def shared_env(tmp_path_factory):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
         env["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+        _manage(env, "migrate", "--noinput", "--verbosity", "0")
     else:
         env.pop("DATABASE_URL", None)
-        env["SQLITE_NAME"] = str(tmp_path_factory.mktemp("two-instances") / "shared.db")
+        env["SQLITE_NAME"] = str(migrated_sqlite_file(tmp_path_factory.mktemp("two-instances") / "shared.db"))
     try:
-        _manage(env, "migrate", "--noinput", "--verbosity", "0")
         _manage(
             env,
             "shell",

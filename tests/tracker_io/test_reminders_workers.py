@@ -44,7 +44,7 @@ def _worker(env, *args, **kwargs):
 
 
 @pytest.fixture
-def worker_env(tmp_path_factory):
+def worker_env(tmp_path_factory, migrated_sqlite_file):
     """The environment both workers run with: a migrated database of their own, MEMBERS due on DAY."""
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "reminder-workers-" + "s" * 40, "ALLOWED_HOSTS": "localhost"}
     env.pop("REDIS_URL", None)
@@ -58,10 +58,6 @@ def worker_env(tmp_path_factory):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
         env["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-    else:
-        env.pop("DATABASE_URL", None)
-        env["SQLITE_NAME"] = str(tmp_path_factory.mktemp("reminder-workers") / "shared.db")
-    try:
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
             cwd=ROOT,
@@ -69,6 +65,10 @@ def worker_env(tmp_path_factory):
             check=True,
             timeout=300,
         )
+    else:
+        env.pop("DATABASE_URL", None)
+        env["SQLITE_NAME"] = str(migrated_sqlite_file(tmp_path_factory.mktemp("reminder-workers") / "shared.db"))
+    try:
         _worker(env, "seed", str(MEMBERS), DAY)
         yield env
     finally:
