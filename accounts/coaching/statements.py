@@ -13,18 +13,20 @@ the signed-in coach only (accounts/coaching/access.py states the rule).
 from __future__ import annotations
 
 from accounts.models import CoachComment, CoachGrant, Contact, FollowUp, Goal, GoalSuggestion, Interaction, User
+from rookie.lib.sql import with_tables
 
 
 def _with_tables(sql: str) -> str:
-    return sql.format(
-        comments=CoachComment._meta.db_table,
-        contacts=Contact._meta.db_table,
-        follow_ups=FollowUp._meta.db_table,
-        goals=Goal._meta.db_table,
-        grants=CoachGrant._meta.db_table,
-        interactions=Interaction._meta.db_table,
-        suggestions=GoalSuggestion._meta.db_table,
-        users=User._meta.db_table,
+    return with_tables(
+        sql,
+        comments=CoachComment,
+        contacts=Contact,
+        follow_ups=FollowUp,
+        goals=Goal,
+        grants=CoachGrant,
+        interactions=Interaction,
+        suggestions=GoalSuggestion,
+        users=User,
     )
 
 

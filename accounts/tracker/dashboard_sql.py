@@ -11,16 +11,11 @@ always passed separately, never formatted in.
 from __future__ import annotations
 
 from accounts.models import Contact, Event, FollowUp, Goal, Interaction
+from rookie.lib.sql import with_tables
 
 
 def _with_tables(sql: str) -> str:
-    return sql.format(
-        contacts=Contact._meta.db_table,
-        events=Event._meta.db_table,
-        follow_ups=FollowUp._meta.db_table,
-        goals=Goal._meta.db_table,
-        interactions=Interaction._meta.db_table,
-    )
+    return with_tables(sql, contacts=Contact, events=Event, follow_ups=FollowUp, goals=Goal, interactions=Interaction)
 
 
 # Params: today ×3, owner, the week's last day, rows per group. The first rows of each group

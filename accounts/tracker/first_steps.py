@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Contact, Event, Goal, User
 from networks.models import Evaluation
+from rookie.lib.sql import with_tables
 
 # The profile fields a member fills in for the profile step (display_name is always there; the
 # career stage may honestly stay "Not specified").
@@ -70,26 +71,27 @@ def profile_filled_in(user: User) -> bool:
 
 # Four EXISTS in one statement, for SQLite and PostgreSQL alike. Written out: the ORM's version
 # (four Exists() on the user's row) cost more to build than the database took to answer it.
-_DONE_IN_DATA = """
+_DONE_IN_DATA = with_tables(
+    """
 SELECT
     EXISTS (SELECT 1 FROM {contacts} WHERE owner_id = %s AND linkedin_url <> ''),
     EXISTS (SELECT 1 FROM {goals} WHERE owner_id = %s),
     EXISTS (SELECT 1 FROM {evaluations} WHERE member_id = %s),
     EXISTS (SELECT 1 FROM {events} WHERE owner_id = %s)
-"""
+""",
+    contacts=Contact,
+    goals=Goal,
+    evaluations=Evaluation,
+    events=Event,
+)
+
 DATA_STEPS = ("linkedin", "goal", "evaluation", "event")
 
 
 def _done_in_data(user: User) -> dict[str, bool]:
     """Which of the data steps are done, in one query whatever the amount of data."""
-    sql = _DONE_IN_DATA.format(
-        contacts=Contact._meta.db_table,
-        goals=Goal._meta.db_table,
-        evaluations=Evaluation._meta.db_table,
-        events=Event._meta.db_table,
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk] * len(DATA_STEPS))
+        cursor.execute(_DONE_IN_DATA, [user.pk] * len(DATA_STEPS))
         row = cursor.fetchone()
     return {key: bool(value) for key, value in zip(DATA_STEPS, row, strict=True)}
 
