@@ -1,6 +1,5 @@
 """Contacts: list (search, filters, bulk actions), add, detail (log, follow-ups, messages, questions), edit, delete."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
