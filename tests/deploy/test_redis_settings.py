@@ -52,7 +52,7 @@ def test_without_redis_url_the_cache_is_local_memory_and_sessions_the_database()
 @pytest.mark.usefixtures("redis_server")
 def test_with_redis_url_the_cache_is_redis_with_a_key_prefix_and_sessions_are_cached_db():
     key, found = _probe(REDIS_URL=REDIS_URL)
-    assert found["backend"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["backend"] == "rookie.lib.redis_cache.RedisCache"
     assert found["prefix"] == "rookie"
     assert found["sessions"] == "rookie.lib.sessions"  # cached_db that survives Redis being down
     assert found["value"] == {"n": 1}

@@ -34,7 +34,7 @@ def redis_down(settings):
     settings.REDIS_URL = UNREACHABLE
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "rookie.lib.redis_cache.RedisCache",
             "LOCATION": UNREACHABLE,
             "KEY_PREFIX": "rookie",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -149,9 +149,7 @@ def test_healthz_answers_200(client, redis_down):
 
 def test_readyz_answers_200_when_the_configured_cache_answers(client, settings):
     settings.REDIS_URL = "redis://127.0.0.1:6379/15"
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": settings.REDIS_URL}
-    }
+    settings.CACHES = {"default": {"BACKEND": "rookie.lib.redis_cache.RedisCache", "LOCATION": settings.REDIS_URL}}
     assert client.get("/readyz").status_code == 200
 
 
