@@ -203,6 +203,9 @@ def test_the_search_indexes_exist_on_postgresql_and_sqlite_goes_without(db):
             cursor.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'")
             trigrams = cursor.fetchone()[0] == 1
             assert "accounts_contact_owner_recent" in indexes
+            # It holds what the search reads, so a search is answered from the index alone.
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'accounts_contact_owner_recent'")
+            assert cursor.fetchone()[0].endswith("INCLUDE (search_text, company, email)")
             assert ("accounts_contact_search_trgm" in indexes) is trigrams
         else:
             assert not {"accounts_contact_owner_recent", "accounts_contact_search_trgm"} & indexes
