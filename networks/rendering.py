@@ -1,19 +1,27 @@
 """Small pieces of the networks pages written in Python: they appear dozens of times on a page
 (every card, every row of a breakdown), where an included template costs far more than the HTML."""
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.formats import localize, number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 
 def _one_decimal(value: float) -> str:
     # What {{ value|floatformat:1 }} writes (half up, the locale's decimal mark), at a fraction of
     # its cost: a member's catalogue writes twenty of these.
-    return number_format(Decimal(repr(value)).quantize(_TENTH, ROUND_HALF_UP), 1)
+    return _formatted_tenths(get_language(), Decimal(repr(value)).quantize(_TENTH, ROUND_HALF_UP))
+
+
+@functools.lru_cache(maxsize=1024)
+def _formatted_tenths(language: str | None, tenths: Decimal) -> str:
+    # Scores are averages on the 1–5 scale: some forty numbers per language, each formatted once.
+    # The language is part of the key because number_format reads the active one's decimal mark.
+    return number_format(tenths, 1)
 
 
 _TENTH = Decimal("0.1")

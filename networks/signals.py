@@ -55,9 +55,12 @@ def _networks_pages_stale(sender: type[Model], **kwargs: Any) -> None:
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="networks_pages_member_saved")
-def _member_saved(sender: type[Model], update_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
-    # A log-in saves last_login only; a new display name shows under the member's comments.
-    if update_fields is None or "display_name" in update_fields:
+def _member_saved(
+    sender: type[Model], created: bool = False, update_fields: frozenset[str] | None = None, **kwargs: Any
+) -> None:
+    # A log-in saves last_login only; a new display name shows under the member's comments. A new
+    # member has written no comment yet: a sign-up leaves every kept piece as it is.
+    if not created and (update_fields is None or "display_name" in update_fields):
         network_pages.GROUP.bump()
 
 

@@ -6,10 +6,11 @@ expression over the network's columns, annotated in SQL (networks/scoring.py).
 tests/networks/test_queries.py pins the counts.
 
 What is the same for every reader of a language is kept (networks/fragments.py), with or without
-the page cache: a network's card, a page of results (count and ranked ids), the filter form and
-its cities, a network page's public part. What is a member's own is computed for each request and
-put between those pieces: their fit (ranked in SQL when they sort by it with weights of their own,
-else computed from the averages kept with each card), their status, their scores, their evaluation.
+the page cache: a network's card, a page of results (count and ranked ids; ranked by "fit for me",
+the same for every member with the same weights), the filter form and its cities, a network page's
+public part. What is a member's own is computed for each request and put between those pieces:
+their status, their scores, their evaluation, their fit when the page is not ranked by it (from
+the averages kept with each card).
 """
 
 import math
@@ -56,7 +57,6 @@ from rookie.lib.querystring import query_int, query_texts
 
 PER_PAGE = 20
 _NETWORKS = Network._meta.db_table
-_MEMBERSHIPS = Membership._meta.db_table
 COMMENTS_SHOWN = 20
 COMPARE_MIN = 2
 COMPARE_MAX = 4
@@ -157,13 +157,20 @@ def _rank(filters: dict, sort: str, fit: Expression | None, number: int, *, keep
     return paginator.count, page.number, [(row[0], row[1] if fit is not None else None) for row in page]
 
 
-def _rank_by_fit(filters: dict, weights: Weights, number: int | None, member_id: int) -> tuple[Ranking, dict[int, str]]:
-    """A member's page of results ranked by their own fit, and their status in each of its
-    networks, in one query written out (see scoring.fit_sql); the number of matching networks is
-    the one kept for every reader."""
+def _rank_by_fit(filters: dict, weights: Weights, number: int | None) -> Ranking:
+    """A page of results ranked by the fit for these (personal) weights, written out in SQL (see
+    scoring.fit_sql). Like every other ranking it is the same for every reader who asks for it,
+    here every member with these weights, so it is kept under the networks' generation, keyed by
+    the weights as by the filters: a new evaluation or a changed priority ranks anew. What is the
+    member's own (their status, the page around it) is not part of it."""
     matching = _filtered(Network.objects.published(), filters)
     count = fragment("count", tuple(sorted(filters.items())), matching.count)
     number = min(number or 1, max(1, math.ceil(count / PER_PAGE)))
+    key = (tuple(sorted(weights.items())), tuple(sorted(filters.items())), number)
+    return count, number, fragment("fit-ranking", key, lambda: _fit_rows(matching, filters, weights, number))
+
+
+def _fit_rows(matching, filters: dict, weights: Weights, number: int) -> list[tuple[int, float | None]]:
     fit, fit_params = fit_sql(weights, _NETWORKS, connection.vendor)
     narrowed, narrowed_params = "", []
     if any(key != "sort" for key in filters):
@@ -171,21 +178,15 @@ def _rank_by_fit(filters: dict, weights: Weights, number: int | None, member_id:
         narrowed = f'AND "{_NETWORKS}"."id" IN ({inner})'
     # Only table names and our own SQL are interpolated; every value is a parameter.
     sql = f"""
-        SELECT ranked.id, ranked.fit, membership.status FROM (
-            SELECT "{_NETWORKS}"."id", {fit} AS fit, "{_NETWORKS}"."score_average", "{_NETWORKS}"."name"
-            FROM "{_NETWORKS}" WHERE "{_NETWORKS}"."status" = %s {narrowed}
-            ORDER BY 2 DESC NULLS LAST, 3 DESC NULLS LAST, 4, 1 LIMIT %s OFFSET %s
-        ) ranked
-        LEFT JOIN "{_MEMBERSHIPS}" membership ON membership.network_id = ranked.id AND membership.member_id = %s
-        ORDER BY ranked.fit DESC NULLS LAST, ranked.score_average DESC NULLS LAST, ranked.name, ranked.id
+        SELECT "{_NETWORKS}"."id", {fit} AS fit FROM "{_NETWORKS}"
+        WHERE "{_NETWORKS}"."status" = %s {narrowed}
+        ORDER BY 2 DESC NULLS LAST, "{_NETWORKS}"."score_average" DESC NULLS LAST, "{_NETWORKS}"."name", 1
+        LIMIT %s OFFSET %s
     """  # noqa: S608
-    params = [*fit_params, Network.Status.APPROVED.value, *narrowed_params]
-    params += [PER_PAGE, (number - 1) * PER_PAGE, member_id]
+    params = [*fit_params, Network.Status.APPROVED.value, *narrowed_params, PER_PAGE, (number - 1) * PER_PAGE]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        found = cursor.fetchall()
-    rows = [(pk, fit_value) for pk, fit_value, _status in found]
-    return (count, number, rows), {pk: status for pk, _fit, status in found if status}
+        return [(pk, fit_value) for pk, fit_value in cursor.fetchall()]
 
 
 def _card(network: Network) -> tuple[str, ...]:
@@ -252,19 +253,20 @@ def network_list(request):
     fit_ranked = sort == "fit"
     fit = fit_expression(weights) if fit_ranked else None
     query = _keepable(request)
-    statuses: dict[int, str] | None = None
     if query is None:
         count, number, rows = _rank(filters, sort, fit, number, keep_count=False)
     elif fit_ranked and is_personal(weights):
-        (count, number, rows), statuses = _rank_by_fit(filters, weights, number, user.pk)
+        count, number, rows = _rank_by_fit(filters, weights, number)
     else:
         key = (sort, tuple(sorted(filters.items())), number)
         count, number, rows = fragment("ranking", key, lambda: _rank(filters, sort, fit, number, keep_count=True))
-    if member and statuses is None:
-        statuses = dict(Membership.objects.filter(member=user).values_list("network_id", "status"))
+    statuses: dict[int, str] = {}
+    if member and rows:
+        on_page = Membership.objects.filter(member=user, network_id__in=[pk for pk, _fit in rows])
+        statuses = dict(on_page.values_list("network_id", "status"))
     paginator = Paginator([], PER_PAGE)
     paginator.count = count  # counted with the ranking
-    page = Page(_listed(rows, weights if member else None, fit_ranked, statuses or {}), number, paginator)
+    page = Page(_listed(rows, weights if member else None, fit_ranked, statuses), number, paginator)
     return render(
         request,
         "networks/list.html",

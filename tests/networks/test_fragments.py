@@ -6,7 +6,9 @@ another reader's page."""
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from networks import fragments
 from networks.admin import NetworkAdmin
@@ -142,6 +144,44 @@ def test_a_members_own_fit_ranking_is_not_kept_for_others(alice, alice_client, c
     assert _names(alice_client.get("/en/networks/?sort=fit")) == ["Practical", "Social"]
 
 
+def _prefer_the_first_criterion(member, criteria):
+    Priority.objects.create(member=member, criterion=criteria[0], weight=5)
+    for criterion in criteria[1:]:
+        Priority.objects.create(member=member, criterion=criterion, weight=0)
+
+
+def test_a_fit_ranking_is_shared_by_members_with_the_same_weights(alice, alice_client, charlie, criteria):
+    evaluate(charlie, NetworkFactory(name="Practical"), [5, 1, 1, 1, 1])
+    evaluate(charlie, NetworkFactory(name="Social"), [1, 1, 1, 5, 5])
+    _prefer_the_first_criterion(alice, criteria)
+    # Pieces are kept per language and time zone (dates in them are shown in the reader's zone).
+    # Dave joins before Alice looks: a new member is a change the networks pages may show.
+    dave = UserFactory(preferred_language="en", time_zone=alice.time_zone)
+    _prefer_the_first_criterion(dave, criteria)
+    reader = Client()
+    reader.force_login(dave)
+    assert _names(alice_client.get("/en/networks/?sort=fit")) == ["Practical", "Social"]
+    with CaptureQueriesContext(connection) as queries:
+        response = reader.get("/en/networks/?sort=fit")
+    assert _names(response) == ["Practical", "Social"]
+    assert not [query for query in queries if " AS fit " in query["sql"]]  # ranked once, for both
+
+
+def test_a_kept_fit_ranking_follows_a_new_evaluation_and_new_priorities_at_once(alice, alice_client, charlie, criteria):
+    practical, social = NetworkFactory(name="Practical"), NetworkFactory(name="Social")
+    evaluate(charlie, practical, [4, 5, 1, 1, 1])
+    evaluate(charlie, social, [3, 1, 1, 5, 5])
+    _prefer_the_first_criterion(alice, criteria)
+    assert _names(alice_client.get("/en/networks/?sort=fit")) == ["Practical", "Social"]
+    # Social's first criterion now averages 4.0 like Practical's; its overall score breaks the tie.
+    evaluate(alice, social, [5, 5, 5, 5, 5])
+    assert _names(alice_client.get("/en/networks/?sort=fit")) == ["Social", "Practical"]
+    # Only the second criterion matters now: Practical 5.0, Social 3.0.
+    Priority.objects.filter(member=alice, criterion=criteria[0]).update(weight=0)
+    Priority.objects.filter(member=alice, criterion=criteria[1]).update(weight=5)
+    assert _names(alice_client.get("/en/networks/?sort=fit")) == ["Practical", "Social"]
+
+
 def test_a_bulk_approval_in_the_admin_shows_at_once(client, rf, editor):
     pending = NetworkFactory(name="Waiting Network", status=Network.Status.PENDING)
     NetworkFactory(name="Shown Network")
@@ -243,3 +283,9 @@ def test_a_new_address_shows_at_once(anonymous, network):
     network.save()
     assert anonymous.get(PAGE).status_code == 404
     assert "Lund Tech Alumni" in _main(anonymous.get("/en/networks/lund-tech-alumni-network/"))
+
+
+def test_a_sign_up_leaves_the_kept_pieces_as_they_are(anonymous, network):
+    anonymous.get(CATALOGUE)
+    UserFactory(display_name="Newcomer")
+    assert "networks/partials/network_card.html" not in _templates(anonymous.get(CATALOGUE))

@@ -35,9 +35,9 @@ def _member_setup(alice, criteria, networks):
 # 2. count  3. the page's ranking, on the sort keys alone  4. the page's networks, for their cards.
 CATALOGUE_ANONYMOUS = 4
 # Catalogue, member, sorted by their own fit, nothing kept yet: 1. session  2. user  3. priorities
-# 4. cities  5. count  6. the ranking, with "fit for me" computed from each network's columns and
-# the member's status in each network of the page  7. the page's networks.
-CATALOGUE_MEMBER = 7
+# 4. cities  5. count  6. the ranking, with "fit for me" computed from each network's columns
+# 7. the page's networks  8. the member's status in each network of the page.
+CATALOGUE_MEMBER = 8
 # Once kept, a page of results (and the number of matching networks) is the same for every reader
 # and costs nothing; a member sorted by their own fit is ranked each time (with their statuses);
 # on any other sort their statuses are read on their own.

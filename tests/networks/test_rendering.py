@@ -27,3 +27,13 @@ def test_a_score_is_written_as_the_template_wrote_it(language, value):
             for label_id in ("", "fit-lund", 'a"<b'):
                 expected = template.render({"value": value, "count": count, "label_id": label_id})
                 assert score_html(value, count, label_id) == expected
+
+
+def test_a_score_takes_the_decimal_mark_of_the_language_it_is_written_in():
+    # The formatted numbers are kept per language: the second language must not get the first's.
+    written = {}
+    for language in ("en", "sv", "da", "fi", "en"):
+        with translation.override(language):
+            written[language] = score_html(3.25)
+    assert ">3.3</meter>" in written["en"]
+    assert all(">3,3</meter>" in written[language] for language in ("sv", "da", "fi"))
