@@ -21,6 +21,8 @@ Environment (all optional):
   BENCH_WORKERS, BENCH_THREADS   3 and 2: gunicorn processes and threads (why: docs/PERFORMANCE.md)
   BENCH_MEMBER, BENCH_COACH, BENCH_PASSWORD   the bench users that bench_data creates
   BENCH_NO_DOCS       1 prints the table without touching docs/PERFORMANCE.md
+  BENCH_PAGES, BENCH_MODES   only these pages (keys of PAGES, with the baseline) or modes (off, on);
+                      a partial run prints its tables and never writes docs/PERFORMANCE.md
 """
 
 import datetime
@@ -98,6 +100,18 @@ PAGES = [
     ("coach", "coach page (30 clients)", "coach", 0.03, 0.1),
 ]
 MODES = [("off", "without the page cache"), ("on", "with the page cache")]
+
+# A quick look while working on some pages: BENCH_PAGES=key,key (keys of PAGES) measures those and
+# the baseline, BENCH_MODES=off (or on) one mode. Such a partial run never writes docs/PERFORMANCE.md.
+_ONLY_PAGES = {key for key in os.environ.get("BENCH_PAGES", "").split(",") if key}
+_ONLY_MODES = {mode for mode in os.environ.get("BENCH_MODES", "").split(",") if mode}
+if unknown := (_ONLY_PAGES - {page[0] for page in PAGES}) | (_ONLY_MODES - {mode for mode, _title in MODES}):
+    raise SystemExit(f"bench: unknown BENCH_PAGES or BENCH_MODES entries: {', '.join(sorted(unknown))}")
+PARTIAL = bool(_ONLY_PAGES or _ONLY_MODES)
+if _ONLY_PAGES:
+    PAGES = [page for page in PAGES if page[0] == "baseline" or page[0] in _ONLY_PAGES]
+if _ONLY_MODES:
+    MODES = [(mode, title) for mode, title in MODES if mode in _ONLY_MODES]
 P99_LIMIT_MS = 100.0  # every public page, and signed-in pages served with the page cache
 P99_SIGNED_IN_UNCACHED_MS = 250.0
 
@@ -493,7 +507,7 @@ def main():
         print(f"\n{title}:\n{text_table(rows)}\n")
     # An ISO 8601 timestamp for the generated section of docs/PERFORMANCE.md (a record, not a page).
     when = datetime.datetime.now(datetime.UTC).isoformat(timespec="minutes")
-    if os.environ.get("BENCH_NO_DOCS") != "1":
+    if os.environ.get("BENCH_NO_DOCS") != "1" and not PARTIAL:
         write_doc(generated_section(tables, failures, urls, found, machine(found), when))
     if failures:
         print("bench: FAILED\n  " + "\n  ".join(failures))
