@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any
 
 from django import forms
+from django.db import connections, router
 from django.forms.boundfield import BoundField
 from django.forms.utils import ErrorDict, flatatt
 from django.template.loader import render_to_string
@@ -50,26 +51,44 @@ LIMIT %s
 """
 
 
-def search_contacts(owner: User, query: str, *, limit: int = RESULT_LIMIT) -> list[Contact]:
+Match = tuple[int, str, str, str]  # id, name, company, e-mail
+
+
+def search_matches(owner_id: int, query: str, *, limit: int = RESULT_LIMIT) -> list[Match]:
     """The owner's contacts matching every word of `query` in their name, company or e-mail, most
-    recently contacted first, then by name; one query, at most `limit` rows."""
+    recently contacted first, then by name, as rows; one query, at most `limit` of them."""
     words = query_words(query)
     if not words:
         return []
     table = Contact._meta.db_table
     condition, params = condition_sql(words, table)
-    sql = _SEARCH.format(table=table, condition=condition)
-    return list(Contact.objects.raw(sql, [owner.pk, *params, limit]))
+    with connections[router.db_for_read(Contact)].cursor() as cursor:
+        cursor.execute(_SEARCH.format(table=table, condition=condition), [owner_id, *params, limit])
+        return cursor.fetchall()
+
+
+def search_contacts(owner: User, query: str, *, limit: int = RESULT_LIMIT) -> list[Contact]:
+    """search_matches as Contacts (with the fields a label needs), for the field's list of matches."""
+    return [
+        Contact(pk=pk, owner_id=owner.pk, name=name, company=company, email=email)
+        for pk, name, company, email in search_matches(owner.pk, query, limit=limit)
+    ]
+
+
+def _label(name: str, company: str, email: str) -> str:
+    detail = company or email
+    return f"{name} · {detail}" if detail else name
 
 
 def contact_label(contact: Contact) -> str:
     """How a contact reads in a list of matches: the company (else the address) tells namesakes apart."""
-    detail = contact.company or contact.email
-    return f"{contact.name} · {detail}" if detail else contact.name
+    return _label(contact.name, contact.company, contact.email)
 
 
-def as_json(contact: Contact) -> dict[str, Any]:
-    return {"id": contact.pk, "name": contact.name, "company": contact.company, "label": contact_label(contact)}
+def as_json(match: Match) -> dict[str, Any]:
+    """A match as the contact field's search answers it (views/contact_search.py)."""
+    pk, name, company, email = match
+    return {"id": pk, "name": name, "company": company, "label": _label(name, company, email)}
 
 
 # --- The form field -------------------------------------------------------------------------------

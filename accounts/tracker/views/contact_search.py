@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from accounts.tracker.contact_picker import MAX_QUERY_LENGTH, as_json, search_contacts
+from accounts.tracker.contact_picker import MAX_QUERY_LENGTH, as_json, search_matches
 from rookie.lib.querystring import query_text
 
 
@@ -19,6 +19,7 @@ def contact_search(request):
         response = JsonResponse({"error": "query too long", "max_length": MAX_QUERY_LENGTH}, status=400)
     else:
         # The member's contacts: never cached by a browser or proxy, nor kept on disk.
-        response = JsonResponse({"results": [as_json(contact) for contact in search_contacts(request.user, raw)]})
+        matches = search_matches(request.user.pk, raw)
+        response = JsonResponse({"results": [as_json(match) for match in matches]})
     patch_cache_control(response, private=True, no_store=True)
     return response
