@@ -11,10 +11,19 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 
-def _one_decimal(value: float) -> str:
+def _one_decimal(value: float, language: str | None = None) -> str:
     # What {{ value|floatformat:1 }} writes (half up, the locale's decimal mark), at a fraction of
     # its cost: a member's catalogue writes twenty of these.
-    return _formatted_tenths(get_language(), Decimal(repr(value)).quantize(_TENTH, ROUND_HALF_UP))
+    tenths = Decimal(repr(value)).quantize(_TENTH, ROUND_HALF_UP)
+    return _formatted_tenths(language or get_language(), tenths)
+
+
+@functools.lru_cache(maxsize=64)
+def _phrases(language: str | None) -> tuple[str, str, str]:
+    # Our own translations, fixed for the life of the process: looked up once per language rather
+    # than for each of a page's twenty cards (a gettext call reads the active language each time).
+    # The caller passes the active language, which is what gettext here reads.
+    return escape(gettext("Not rated yet")), gettext("%(score)s of 5"), escape(gettext("Fit for me"))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -31,12 +40,14 @@ def score_html(value: float | None, count: int | None = None, label_id: str = ""
     """An average on the 1–5 scale as a <meter> with the number beside it, and the number of
     evaluations when `count` is given; "Not rated yet" without a value. The meter's value is not
     localised: "3,8" is not a number to the browser."""
+    language = get_language()
+    not_rated, out_of_five, _fit = _phrases(language)
     if value is None:
-        return mark_safe(f'<span class="meta">{escape(gettext("Not rated yet"))}</span>')  # noqa: S308
-    shown = escape(_one_decimal(value))
+        return mark_safe(f'<span class="meta">{not_rated}</span>')  # noqa: S308 (escaped in _phrases)
+    shown = escape(_one_decimal(value, language))
     labelled_by = f' aria-labelledby="{escape(label_id)}"' if label_id else ""
     # The translations are ours; only what goes into them is escaped (as blocktranslate does).
-    number = gettext("%(score)s of 5") % {"score": shown}
+    number = out_of_five % {"score": shown}
     evaluations = ""
     if count is not None:
         counted = ngettext("%(count)s evaluation", "%(count)s evaluations", count) % {"count": escape(localize(count))}
@@ -60,7 +71,7 @@ def fit_term(slug: str, fit: float | None) -> SafeString:
     label_id = f"fit-{slug}"
     score = score_html(fit, None, label_id)
     return mark_safe(  # noqa: S308 (the address and the label escaped, the score written by score_html)
-        f'<div><dt id="{escape(label_id)}">{escape(gettext("Fit for me"))}</dt>\n        <dd>{score}</dd></div>'
+        f'<div><dt id="{escape(label_id)}">{_phrases(get_language())[2]}</dt>\n        <dd>{score}</dd></div>'
     )
 
 
