@@ -29,7 +29,7 @@ from networks.models import (
     country_name,
     sort_key,
 )
-from rookie.lib.widgets import FastSelect
+from rookie.lib.widgets import FastSelect, FixedChoices
 
 SCALE_WORDS = {
     1: _("Not at all"),
@@ -60,41 +60,39 @@ def _any(label):
     return [("", label)]
 
 
+def _select(label, options, **kwargs):
+    """A filter's <select>: its options fixed once (FixedChoices), written by FastSelect (every page
+    of the catalogue draws these lists, so neither is done again per request)."""
+    return forms.ChoiceField(label=label, choices=FixedChoices(options), widget=FastSelect, required=False, **kwargs)
+
+
+_SORTS_FOR_VISITORS = FixedChoices(choice for choice in SORTS if choice[0] != "fit")
+
+
 class CatalogueFilterForm(forms.Form):
     """The catalogue's GET form: every filter lives in the query string, so a view can be shared."""
 
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=_any(_("Any kind")) + Kind.choices, required=False)
-    scope = forms.ChoiceField(label=_("Scope"), choices=_any(_("Any scope")) + Scope.choices, required=False)
+    kind = _select(_("Kind"), _any(_("Any kind")) + Kind.choices)
+    scope = _select(_("Scope"), _any(_("Any scope")) + Scope.choices)
     # Both filled in __init__, in the reader's language: country names from CLDR, cities by place id.
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    city = forms.ChoiceField(label=_("City"), required=False)
-    language = forms.ChoiceField(
-        label=_("Language"), choices=_any(_("Any language")) + SPOKEN_LANGUAGES, required=False
-    )
-    fee = forms.ChoiceField(
-        label=_("Fee"),
-        choices=[("", _("Free or paid")), ("free", _("Free")), ("paid", _("Paid"))],
-        required=False,
-    )
-    meets = forms.ChoiceField(label=_("Members meet"), choices=_any(_("Any way")) + MEETING_MODES, required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    country = _select(_("Country"), [])
+    city = _select(_("City"), [])
+    language = _select(_("Language"), _any(_("Any language")) + SPOKEN_LANGUAGES)
+    fee = _select(_("Fee"), [("", _("Free or paid")), ("free", _("Free")), ("paid", _("Paid"))])
+    meets = _select(_("Members meet"), _any(_("Any way")) + MEETING_MODES)
+    sort = _select(_("Sort by"), SORTS)
 
     def __init__(self, *args, cities=(), city_options=None, can_fit=False, **kwargs):
         """cities: the places to offer; or city_options, them as city_choices() gives them."""
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _any(_("Any country")) + _country_choices(get_language())
+        self.fields["country"].choices = _country_options(get_language())
         if city_options is None:
             city_options = city_choices(cities)
-        self.fields["city"].choices = _any(_("Any city")) + city_options
+        self.fields["city"].choices = FixedChoices(_any(_("Any city")) + city_options)
         if not can_fit:
             # Without a member there are no priorities; "fit" would equal "best rated".
-            self.fields["sort"].choices = [choice for choice in SORTS if choice[0] != "fit"]
-        # Every page of the catalogue draws these lists (a hundred options and more): written in
-        # Python, not an <option> template each.
-        for field in self.fields.values():
-            if isinstance(field, forms.ChoiceField):
-                field.widget = FastSelect(choices=field.choices)
+            self.fields["sort"].choices = _SORTS_FOR_VISITORS
 
     def filters(self):
         """The valid filters only: a bad value in one field does not throw the others away."""
@@ -103,9 +101,11 @@ class CatalogueFilterForm(forms.Form):
 
 
 @functools.cache
-def _country_choices(language: str | None) -> list[tuple[str, str]]:
-    # CLDR's names in the reader's language: the same until the next deploy.
-    return sorted(((code, country_name(code)) for code in Country.values), key=lambda choice: sort_key(choice[1]))
+def _country_options(language: str | None) -> FixedChoices:
+    # CLDR's names in the reader's language (the active one, passed as the key): the same until the
+    # next deploy.
+    countries = sorted(((code, country_name(code)) for code in Country.values), key=lambda choice: sort_key(choice[1]))
+    return FixedChoices(_any(_("Any country")) + countries)
 
 
 def city_choices(places):

@@ -1,11 +1,12 @@
 """Form widgets that render faster than Django's template-per-option defaults."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from html import escape
 from typing import Any
 
 from django import forms
 from django.forms.renderers import BaseRenderer
+from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -21,6 +22,28 @@ def _attrs(attrs: Mapping[str, object]) -> str:
         for name, value in attrs.items()
         if value is not False and value is not None
     )
+
+
+class FixedChoices(BaseChoiceIterator):
+    """Choices already in Django's normalized form ((value, label) pairs, or (group, pairs)) that
+    never change once made. Django normalizes choices again on every assignment (to a field, then
+    to its widget) and deep-copies them with every form instance; these it takes as they are and
+    shares. On the catalogue's filter form that was about two thirds of a millisecond per page."""
+
+    def __init__(self, choices: Iterable[Any]) -> None:
+        self._choices = tuple(choices)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._choices)
+
+    def __len__(self) -> int:
+        return len(self._choices)
+
+    def __copy__(self) -> "FixedChoices":
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "FixedChoices":
+        return self
 
 
 class FastSelect(forms.Select):
