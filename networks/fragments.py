@@ -13,23 +13,35 @@ is never in a piece: the views put it between the pieces (see `slot` and `cut`).
 
 The page cache (rookie/lib/pagecache.py) stores whole anonymous pages; these pieces are what
 pages rendered without it (members' pages, PAGE_CACHE off, a search) reuse.
+
+Each process also holds the pieces it has read or rendered (a bounded number, the least recently
+used dropped first), with the generation each belongs to; a request reads the generation once,
+with its first pieces, and then takes what the process holds for that generation, asking the
+shared cache only for the rest. A catalogue page asked the shared cache five times (cities, count,
+ranking, cards, filter form); now once when the process holds its pieces. The rule is unchanged:
+a piece is used only under the generation it was rendered under, so a change shows at once in
+every process. Changes made during a request (generation_bumped) make it read the number again.
 """
 
 import functools
 import hashlib
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started, setting_changed
+from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from networks import pagecache as network_pages
 from rookie.lib.cache_guard import tolerant_cache as cache
 from rookie.lib.counters import generation_read
-from rookie.lib.pagecache import fragments_on
+from rookie.lib.pagecache import fragments_on, generation_bumped
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -62,6 +74,85 @@ def _key(name: str, part: object) -> str:
     return f"networks:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
+# --- What this process holds ------------------------------------------------------------------------
+
+# Enough for every card of a large catalogue in the four languages, and the rest of its pieces.
+HELD_ENTRIES = 10_000
+_MISSING = object()
+
+
+class _Held:
+    """Pieces by key, each with the generation it was rendered under; bounded, least recently used
+    out first. Shared by the process's threads."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, tuple[int, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
+    def get(self, key: str, generation: int) -> object:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != generation:
+                return _MISSING
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key: str, generation: int, value: object) -> None:
+        with self._lock:
+            self._entries[key] = (generation, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > HELD_ENTRIES:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_held = _Held()
+# The generation this thread's request has read (None: not yet, or not in a request).
+_request = threading.local()
+
+
+@receiver(request_started, dispatch_uid="networks_fragments_request_started")
+def _request_starts(**kwargs: object) -> None:
+    _request.active, _request.generation = True, None
+
+
+@receiver(request_finished, dispatch_uid="networks_fragments_request_finished")
+def _request_ends(**kwargs: object) -> None:
+    # Outside a request (a command, a worker) the number is read on every call.
+    _request.active, _request.generation = False, None
+
+
+@receiver(generation_bumped, dispatch_uid="networks_fragments_generation_bumped")
+def _generation_moved(**kwargs: object) -> None:
+    _request.generation = None
+
+
+@receiver(setting_changed, dispatch_uid="networks_fragments_settings_changed")
+def _settings_changed(**kwargs: object) -> None:
+    _held.clear()  # a test's other cache or settings: nothing held under the old ones is used
+
+
+def _fetch(keys: list[str], with_generation: bool) -> tuple[int | None, dict[str, object]]:
+    """The shared cache's entries for `keys`, and the generation when asked for (one round trip)."""
+    generation_key = network_pages.GROUP.generation_key
+    asked = [generation_key, *keys] if with_generation else keys
+    found = cache.get_many(asked) if asked else {}
+    if not with_generation:
+        return None, found
+    generation = generation_read(generation_key, cache=cache, known=found.get(generation_key))
+    # 0: the cache did not answer. Nothing is then held or used from what is held: changes made
+    # while it is away could not move the number on.
+    if getattr(_request, "active", False):
+        _request.generation = generation or None
+    return generation, found
+
+
 def fragments(name: str, parts: Iterable[K], render: Callable[[list[K]], dict[K, V]]) -> dict[K, V]:
     """{part: value} for the pieces called `name` identified by `parts` (within the reader's
     language and time zone); render(missing parts) gives those missing or stale, which are stored.
@@ -73,14 +164,28 @@ def fragments(name: str, parts: Iterable[K], render: Callable[[list[K]], dict[K,
         rendered = render(wanted)
         return {part: rendered[part] for part in wanted if part in rendered}
     keys = {part: _key(name, part) for part in dict.fromkeys(parts)}
-    generation_key = network_pages.GROUP.generation_key
-    found = cache.get_many([generation_key, *keys.values()])
-    generation = generation_read(generation_key, cache=cache, known=found.get(generation_key))
+    known = getattr(_request, "generation", None)
+    # One round trip for what the process does not hold (with the generation, on a request's first
+    # call); a second only for what it holds under an older generation (after a change).
+    asked = [key for key in keys.values() if key not in _held]
+    read, found = _fetch(asked, with_generation=known is None)
+    generation = known if known is not None else read
     values: dict[K, V] = {}
+    if generation:
+        for part, key in keys.items():
+            held = _held.get(key, generation)
+            if held is not _MISSING:
+                values[part] = held  # type: ignore[assignment]
+    asked_set = set(asked)
+    stale = [key for part, key in keys.items() if part not in values and key not in asked_set]
+    if stale:
+        found = {**found, **_fetch(stale, with_generation=False)[1]}
     for part, key in keys.items():
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if part not in values and entry is not None and entry[0] == generation:
             values[part] = entry[1]
+            if generation:
+                _held.put(key, generation, entry[1])
     missing = [part for part in keys if part not in values]
     if missing:
         rendered = render(missing)
@@ -88,6 +193,8 @@ def fragments(name: str, parts: Iterable[K], render: Callable[[list[K]], dict[K,
             if part in rendered:
                 # Stored under the generation read before rendering: a change made meanwhile wins.
                 cache.set(keys[part], (generation, rendered[part]), FRAGMENT_SECONDS)
+                if generation:
+                    _held.put(keys[part], generation, rendered[part])
         values.update(rendered)
     return {part: values[part] for part in keys if part in values}
 

@@ -33,6 +33,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -84,10 +85,16 @@ def _member_page_groups() -> list[PageGroup]:
     return [group for group in _GROUPS.values() if group.shown_on_member_pages]
 
 
+# Sent after generation numbers moved on: code that remembers a number for the rest of a request
+# (networks/fragments.py) reads it again.
+generation_bumped = Signal()
+
+
 def _bump_keys(keys: list[str]) -> None:
     def run() -> None:
         for key in keys:
             generation_bump(key, cache=cache)
+        generation_bumped.send(sender=None, keys=keys)
 
     if keys:
         run()

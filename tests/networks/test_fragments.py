@@ -6,13 +6,16 @@ another reader's page."""
 from datetime import UTC, datetime
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from networks import fragments
+from networks import pagecache as network_pages
 from networks.admin import NetworkAdmin
 from networks.models import Network, Priority
+from rookie.lib.counters import generation_bump
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory, evaluate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("criteria")]
@@ -289,3 +292,54 @@ def test_a_sign_up_leaves_the_kept_pieces_as_they_are(anonymous, network):
     anonymous.get(CATALOGUE)
     UserFactory(display_name="Newcomer")
     assert "networks/partials/network_card.html" not in _templates(anonymous.get(CATALOGUE))
+
+
+# --- What a process holds (networks/fragments.py) -----------------------------------------------------
+
+
+def _shared_cache_reads(monkeypatch):
+    calls = []
+    real = fragments.cache.get_many
+
+    def counted(keys):
+        calls.append(list(keys))
+        return real(keys)
+
+    monkeypatch.setattr(fragments.cache, "get_many", counted)
+    return calls
+
+
+def test_a_page_whose_pieces_the_process_holds_asks_the_shared_cache_once(anonymous, network, monkeypatch):
+    anonymous.get(CATALOGUE)
+    reads = _shared_cache_reads(monkeypatch)
+    html = anonymous.get(CATALOGUE).content.decode()
+    assert "Lund Tech Alumni" in html
+    assert reads == [[network_pages.GROUP.generation_key]]  # the generation; every piece held
+
+
+def test_a_change_made_by_another_process_shows_at_once(anonymous, network):
+    assert "Lund Tech Alumni" in anonymous.get(CATALOGUE).content.decode()
+    # Another process renames it: this one gets no signal, only the shared generation moves on.
+    Network.objects.filter(pk=network.pk).update(name="Lund Tech Graduates")
+    generation_bump(network_pages.GROUP.generation_key, cache=fragments.cache)
+    response = anonymous.get(CATALOGUE)
+    assert _names(response) == ["Lund Tech Graduates"]
+    assert ">Lund Tech Graduates</a>" in response.content.decode()
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_without_a_cache_that_answers_nothing_is_held(anonymous, network):
+    # No generation can be read, so none could tell a held piece stale: each page is rendered anew.
+    assert "Lund Tech Alumni" in anonymous.get(CATALOGUE).content.decode()
+    Network.objects.filter(pk=network.pk).update(name="Lund Tech Graduates")
+    assert "Lund Tech Graduates" in anonymous.get(CATALOGUE).content.decode()
+
+
+def test_a_change_during_a_request_is_read_by_the_rest_of_it(network):
+    request_started.send(sender=None)
+    try:
+        first = fragments.fragment("probe", "part", lambda: "before")
+        network_pages.GROUP.bump()
+        assert fragments.fragment("probe", "part", lambda: "after") == "after" != first
+    finally:
+        request_finished.send(sender=None)
