@@ -116,7 +116,7 @@ def signup_confirm(request, token):
                 )
         except IntegrityError:  # the same link used twice at once: the first one made the account
             return render(request, "registration/signup_link.html", {"used": True})
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.auth_backend.ModelBackend")
         messages.success(request, _("Welcome to Rookie, %(name)s!") % {"name": user.display_name})
         return _redirect_in_language(request, home_url_for(user), user.preferred_language)
     return render_form(request, "registration/signup_confirm.html", {"form": form, "pending": pending})

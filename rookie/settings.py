@@ -137,7 +137,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out e-mail and IP pair before the password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the signed-in user on each request faster (accounts/auth_backend.py).
+    "accounts.auth_backend.ModelBackend",
 ]
 # Brute force: 5 failures for the same e-mail from the same IP pause log-in for that pair for 15
 # minutes (a cool-off, never a permanent lock-out), answered with a 429 page.
