@@ -67,10 +67,15 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _key(name: str, part: object) -> str:
-    # The reader's time zone too: dates (a comment's) are shown in it.
+def _reader() -> str:
+    # The reader's language and time zone (dates, a comment's, are shown in it), with the code's
+    # version: what every key of a call shares.
     language = translation.get_language() or settings.LANGUAGE_CODE
-    raw = f"{_code_version()}|{language}|{timezone.get_current_timezone_name()}|{part!r}"
+    return f"{_code_version()}|{language}|{timezone.get_current_timezone_name()}"
+
+
+def _key(name: str, part: object, reader: str) -> str:
+    raw = f"{reader}|{part!r}"
     return f"networks:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -163,7 +168,8 @@ def fragments(name: str, parts: Iterable[K], render: Callable[[list[K]], dict[K,
         wanted = list(dict.fromkeys(parts))
         rendered = render(wanted)
         return {part: rendered[part] for part in wanted if part in rendered}
-    keys = {part: _key(name, part) for part in dict.fromkeys(parts)}
+    reader = _reader()
+    keys = {part: _key(name, part, reader) for part in dict.fromkeys(parts)}
     known = getattr(_request, "generation", None)
     # One round trip for what the process does not hold (with the generation, on a request's first
     # call); a second only for what it holds under an older generation (after a change).
