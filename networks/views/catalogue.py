@@ -40,6 +40,7 @@ from networks.models import (
     MembershipStatus,
     Network,
     Place,
+    Priority,
     Score,
 )
 from networks.rendering import fit_term, own_score_html, status_badge
@@ -237,13 +238,36 @@ def _listed(
     return listed
 
 
+_PRIORITIES = Priority._meta.db_table
+_MEMBERSHIPS = Membership._meta.db_table
+# A member's weights and their status in each network they have one in, in one statement: both are
+# needed on every page of their catalogue, the weights before the page is ranked. A member belongs
+# to, considers or has left a few dozen networks at most.
+_MEMBER_STATE = f"""
+    SELECT "criterion_id", "weight", CAST(NULL AS TEXT) FROM "{_PRIORITIES}" WHERE "member_id" = %s
+    UNION ALL
+    SELECT "network_id", NULL, "status" FROM "{_MEMBERSHIPS}" WHERE "member_id" = %s
+"""  # noqa: S608 (table names only)
+
+
+def _member_state(user: Any) -> tuple[Weights, dict[int, str]]:
+    """(weights as scoring.weights_for gives them, {network id: status}); nothing for a visitor."""
+    if not user.is_authenticated:
+        return {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(_MEMBER_STATE, [user.pk, user.pk])
+        rows = cursor.fetchall()
+    weights = {row_id: weight for row_id, weight, status in rows if status is None}
+    return weights, {row_id: status for row_id, _weight, status in rows if status is not None}
+
+
 @require_safe
 # A search (q) is rendered each time: free text would fill the cache with one-off pages.
 @cache_anonymous_page(network_pages.GROUP, params=network_pages.CATALOGUE_PARAMS)
 def network_list(request):
     user = request.user
     member = user.is_authenticated
-    weights = weights_for(user)
+    weights, statuses = _member_state(user)
     form = CatalogueFilterForm(request.GET or None, city_options=_city_choices(), can_fit=member)
     filters = form.filters() if form.is_bound else {}
     sort = filters.get("sort") or "score"
@@ -260,10 +284,6 @@ def network_list(request):
     else:
         key = (sort, tuple(sorted(filters.items())), number)
         count, number, rows = fragment("ranking", key, lambda: _rank(filters, sort, fit, number, keep_count=True))
-    statuses: dict[int, str] = {}
-    if member and rows:
-        on_page = Membership.objects.filter(member=user, network_id__in=[pk for pk, _fit in rows])
-        statuses = dict(on_page.values_list("network_id", "status"))
     paginator = Paginator([], PER_PAGE)
     paginator.count = count  # counted with the ranking
     page = Page(_listed(rows, weights if member else None, fit_ranked, statuses), number, paginator)

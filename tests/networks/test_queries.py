@@ -35,15 +35,15 @@ def _member_setup(alice, criteria, networks):
 # 2. count  3. the page's ranking, on the sort keys alone  4. the page's networks, for their cards.
 CATALOGUE_ANONYMOUS = 4
 # Catalogue, member, sorted by their own fit, nothing kept yet: 1. session  2. user  3. priorities
-# 4. cities  5. count  6. the ranking, with "fit for me" computed from each network's columns
-# 7. the page's networks  8. the member's status in each network of the page.
-CATALOGUE_MEMBER = 8
+# and memberships  4. cities  5. count  6. the ranking, with "fit for me" computed from each
+# network's columns  7. the page's networks.
+CATALOGUE_MEMBER = 7
 # Once kept, a page of results (and the number of matching networks) is the same for every reader
-# and costs nothing; a member sorted by their own fit is ranked each time (with their statuses);
-# on any other sort their statuses are read on their own.
+# with the same filters, sort and weights, and costs nothing; a member pays for their session, user,
+# and their priorities with their statuses (one statement), on any sort.
 CATALOGUE_ANONYMOUS_KEPT = 0
-CATALOGUE_MEMBER_KEPT = 4
-CATALOGUE_MEMBER_OTHER_SORT_KEPT = 4
+CATALOGUE_MEMBER_KEPT = 3
+CATALOGUE_MEMBER_OTHER_SORT_KEPT = 3
 
 
 @pytest.mark.parametrize("count", [1, 50])
