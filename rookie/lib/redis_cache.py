@@ -17,11 +17,14 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         super().__init__(servers, **options)
         self._clients: dict[int, Any] = {}
 
+    # The pool methods and the client class are Django's own (undocumented, absent from django-stubs):
+    # get_client is the method Django's comment invites a custom client to override.
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        index = self._get_connection_pool_index(write)
+        index = self._get_connection_pool_index(write)  # type: ignore[attr-defined]
         client = self._clients.get(index)
         if client is None:
-            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+            pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
+            client = self._clients[index] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
         return client
 
 
