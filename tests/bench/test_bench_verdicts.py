@@ -50,3 +50,30 @@ def test_a_ratio_below_the_target_fails(bench):
     _rows, failures = bench.verdicts(results, "off")
     assert len(failures) == 1
     assert "ratio 0.10 < 0.3" in failures[0]
+
+
+def _loaded_with(monkeypatch, **env):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.spec_from_file_location("bench_script_partial", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_partial_run_measures_the_pages_asked_for_and_the_baseline(monkeypatch):
+    partial = _loaded_with(monkeypatch, BENCH_PAGES="contact_search,catalogue_member", BENCH_MODES="off")
+    assert [key for key, *_rest in partial.PAGES] == ["baseline", "catalogue_member", "contact_search"]
+    assert [mode for mode, _title in partial.MODES] == ["off"]
+    assert partial.PARTIAL is True  # and so it never writes docs/PERFORMANCE.md
+
+
+def test_a_full_run_is_not_partial(bench):
+    assert bench.PARTIAL is False
+    assert len(bench.PAGES) == 10
+    assert [mode for mode, _title in bench.MODES] == ["off", "on"]
+
+
+def test_an_unknown_page_is_refused(monkeypatch):
+    with pytest.raises(SystemExit, match="unknown BENCH_PAGES or BENCH_MODES entries: dashbaord"):
+        _loaded_with(monkeypatch, BENCH_PAGES="dashbaord")
