@@ -107,13 +107,15 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
-    # Server-side binding: psycopg sends the values apart from the statement and prepares a
-    # statement once a connection has run it five times, so PostgreSQL stops planning it again (on
-    # the dashboard, planning took about as long as running its statements; docs/PERFORMANCE.md).
-    # Off behind PgBouncer in transaction mode before 1.21, which cannot keep prepared statements.
+    # Prepared statements: with server-side binding psycopg sends the values apart from the
+    # statement, and with a prepare threshold (Django sets none) it prepares a statement once a
+    # connection has run it five times, so PostgreSQL stops planning it again (on the dashboard,
+    # planning took about as long as running its statements; docs/PERFORMANCE.md). Off behind
+    # PgBouncer in transaction mode before 1.21, which cannot keep prepared statements.
     PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+    PREPARED_OPTIONS = {"server_side_binding": True, "prepare_threshold": 5}
     if PREPARED_STATEMENTS:
-        DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "server_side_binding": True}
+        DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **PREPARED_OPTIONS}
     # Optional read replica for anonymous page views; see rookie/db_router.py for what reads where.
     DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
     if DATABASE_REPLICA_URL:
@@ -121,7 +123,7 @@ if DATABASE_URL:
             DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 600), conn_health_checks=True
         )
         if PREPARED_STATEMENTS:
-            DATABASES["replica"]["OPTIONS"] = {**DATABASES["replica"].get("OPTIONS", {}), "server_side_binding": True}
+            DATABASES["replica"]["OPTIONS"] = {**DATABASES["replica"].get("OPTIONS", {}), **PREPARED_OPTIONS}
         DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests see one database
         DATABASE_ROUTERS = ["rookie.db_router.ReplicaRouter"]
         MIDDLEWARE.insert(0, "rookie.db_router.ReplicaReadsMiddleware")

@@ -13,17 +13,18 @@ REPLICA = "postgres://u@replica.internal:5432/rookie"
 def _binding(**env):
     script = (
         "import json, django; django.setup(); from django.conf import settings as s;"
-        "print(json.dumps({name: db.get('OPTIONS', {}).get('server_side_binding')"
-        " for name, db in s.DATABASES.items()}))"
+        "print(json.dumps({name: [db.get('OPTIONS', {}).get(option) for option in ('server_side_binding',"
+        " 'prepare_threshold')] for name, db in s.DATABASES.items()}))"
     )
     return settings_probe(script, drop={"DATABASE_URL", "DATABASE_REPLICA_URL", "DATABASE_PREPARED_STATEMENTS"}, **env)
 
 
 def test_postgresql_connections_bind_on_the_server_unless_turned_off():
-    assert _binding(DATABASE_URL=PRIMARY, DATABASE_REPLICA_URL=REPLICA) == {"default": True, "replica": True}
+    on = _binding(DATABASE_URL=PRIMARY, DATABASE_REPLICA_URL=REPLICA)
+    assert on == {"default": [True, 5], "replica": [True, 5]}
     off = _binding(DATABASE_URL=PRIMARY, DATABASE_REPLICA_URL=REPLICA, DATABASE_PREPARED_STATEMENTS="0")
-    assert off == {"default": None, "replica": None}
-    assert _binding() == {"default": None}  # SQLite has no such option
+    assert off == {"default": [None, None], "replica": [None, None]}
+    assert _binding() == {"default": [None, None]}  # SQLite has no such options
 
 
 def test_a_statement_run_often_is_prepared_on_postgresql(db):
