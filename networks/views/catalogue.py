@@ -287,11 +287,10 @@ def network_list(request):
     paginator = Paginator([], PER_PAGE)
     paginator.count = count  # counted with the ranking
     page = Page(_listed(rows, weights if member else None, fit_ranked, statuses), number, paginator)
-    return render(
-        request,
-        "networks/list.html",
-        {"form": form, "filters_form": _filters_html(request, form, filters), "page_obj": page},
-    )
+    # The cards joined here rather than in a template loop: twenty finished pieces of HTML each.
+    cards = mark_safe("".join(f"<li>{listed.card}</li>" for listed in page))  # noqa: S308 (each card is our rendered HTML)
+    context = {"form": form, "filters_form": _filters_html(request, form, filters), "page_obj": page, "cards": cards}
+    return render(request, "networks/list.html", context)
 
 
 def _breakdown(criteria, stats, own_scores=None):
