@@ -55,6 +55,7 @@ from networks.scoring import (
 )
 from rookie.lib.pagecache import MAX_PARAM_LENGTH, cache_anonymous_page
 from rookie.lib.querystring import query_int, query_texts
+from rookie.lib.sql import with_tables
 
 PER_PAGE = 20
 _NETWORKS = Network._meta.db_table
@@ -238,16 +239,18 @@ def _listed(
     return listed
 
 
-_PRIORITIES = Priority._meta.db_table
-_MEMBERSHIPS = Membership._meta.db_table
 # A member's weights and their status in each network they have one in, in one statement: both are
 # needed on every page of their catalogue, the weights before the page is ranked. A member belongs
 # to, considers or has left a few dozen networks at most.
-_MEMBER_STATE = f"""
-    SELECT "criterion_id", "weight", CAST(NULL AS TEXT) FROM "{_PRIORITIES}" WHERE "member_id" = %s
+_MEMBER_STATE = with_tables(
+    """
+    SELECT "criterion_id", "weight", CAST(NULL AS TEXT) FROM "{priorities}" WHERE "member_id" = %s
     UNION ALL
-    SELECT "network_id", NULL, "status" FROM "{_MEMBERSHIPS}" WHERE "member_id" = %s
-"""  # noqa: S608 (table names only)
+    SELECT "network_id", NULL, "status" FROM "{memberships}" WHERE "member_id" = %s
+    """,
+    priorities=Priority,
+    memberships=Membership,
+)
 
 
 def _member_state(user: Any) -> tuple[Weights, dict[int, str]]:

@@ -1,6 +1,7 @@
 """Statements written out by hand (where building them through the ORM cost more than running
-them: accounts/tracker/dashboard_sql.py, accounts/coaching/statements.py) name their tables through
-the models, so a renamed table cannot leave one behind."""
+them: accounts/tracker/dashboard_sql.py, accounts/coaching/statements.py, a member's catalogue in
+networks/views/catalogue.py) name their tables through the models, so a renamed table cannot leave
+one behind."""
 
 from django.db.models import Model
 
