@@ -64,6 +64,11 @@ class FirstSteps:
     def all_done(self) -> bool:
         return self.done_count == self.total
 
+    @property
+    def done_flags(self) -> tuple[bool, ...]:
+        """Which steps are done: with the language, all the box shows (its `{% memo %}` key)."""
+        return tuple(step.done for step in self.steps)
+
 
 def profile_filled_in(user: User) -> bool:
     return all(getattr(user, name).strip() for name in PROFILE_FIELDS)

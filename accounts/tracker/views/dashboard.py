@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts.tracker import queries
+from accounts.tracker.dashboard_html import dashboard_rows_html
 from accounts.tracker.dashboard_panels import GRID, TOP, render_panels
 from accounts.tracker.dashboard_rows import prepare_rows
 from accounts.tracker.quick_add import lazy_quick_add_fields
@@ -31,6 +32,7 @@ def dashboard(request):
         "tracker/dashboard.html",
         {
             "data": data,
+            "rows": dashboard_rows_html(data),
             "today": today,
             # Registered boxes (the first steps on top, coaching's feedback among the sections):
             # accounts/tracker/dashboard_panels.py.
