@@ -17,7 +17,7 @@ Environment (all optional):
   BENCH_RESET         1 drops the bench database first (e.g. to change SCALE)
   BENCH_PORT          8765
   BENCH_DURATION      10 (seconds of measuring per page, after BENCH_WARMUP=3 seconds unmeasured)
-  BENCH_ROUNDS        3 (every page is measured this many times; its best round counts)
+  BENCH_ROUNDS        5 (every page is measured this many times; its best round counts)
   BENCH_WORKERS, BENCH_THREADS   3 and 2: gunicorn processes and threads (why: docs/PERFORMANCE.md)
   BENCH_MEMBER, BENCH_COACH, BENCH_PASSWORD   the bench users that bench_data creates
   BENCH_NO_DOCS       1 prints the table without touching docs/PERFORMANCE.md
@@ -56,7 +56,7 @@ SCALE = int(os.environ.get("SCALE", "10"))
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 # Production's defaults (rookie/gunicorn.conf.py), which also measured best on these 2 cores shared
 # with PostgreSQL and wrk: 3 processes × 2 threads. Alternatives measured: docs/PERFORMANCE.md.
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
