@@ -25,18 +25,15 @@ change made during one shows on cached pages within that time once the cache ans
 
 import hashlib
 import re
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeAlias, TypeVar
 
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.db import transaction
-from django.dispatch import Signal, receiver
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -311,51 +308,6 @@ def fragments_on() -> bool:
     return bool(settings.FRAGMENT_CACHE)
 
 
-# Each process also holds the fragments it has read or computed, with the generations they belong
-# to, so that a request reads only the (small) generation from the cache rather than the whole
-# fragment: a guide's page, its body included, is tens of kilobytes to fetch and unpickle. A held
-# fragment is used only under the generations it was stored with, as one read from the cache is,
-# so a change shows at once in every process; with the cache not answering (generation 0) nothing
-# is held. Bounded: the least recently used go first.
-HELD_FRAGMENTS = 500
-
-
-class _HeldFragments:
-    def __init__(self) -> None:
-        self._entries: OrderedDict[str, Entry] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> Entry | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
-
-    def put(self, key: str, entry: Entry) -> None:
-        with self._lock:
-            self._entries[key] = entry
-            self._entries.move_to_end(key)
-            while len(self._entries) > HELD_FRAGMENTS:
-                self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-
-_held_fragments = _HeldFragments()
-
-
-@receiver(setting_changed, dispatch_uid="pagecache_held_fragments_settings_changed")
-def _settings_changed(**kwargs: object) -> None:
-    _held_fragments.clear()  # a test's other cache or settings: nothing held under the old ones is used
-
-
-def _usable(entry: Entry, generations: list[int]) -> bool:
-    return entry.get("generations") == generations and (entry["until"] is None or time.time() < entry["until"])
-
-
 def shared_fragment(
     group: PageGroup,
     name: str,
@@ -372,18 +324,8 @@ def shared_fragment(
         return compute()
     raw = repr([translation.get_language() or "", timezone.get_current_timezone_name(), *map(str, parts)])
     key = f"fragment:{group.name}:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
-    held = _held_fragments.get(key)
-    if held is not None:
-        # One small round trip: the generation only.
-        known = cache.get_many([group.generation_key]).get(group.generation_key)
-        generations = [generation_read(group.generation_key, cache=cache, known=known)]
-        if all(generations) and _usable(held, generations):
-            kept: T = held["value"]
-            return kept
     entry, generations = _lookup(key, [group.generation_key])
-    if entry is not None and _usable(entry, generations):
-        if all(generations):
-            _held_fragments.put(key, entry)
+    if entry is not None and (entry["until"] is None or time.time() < entry["until"]):
         stored: T = entry["value"]
         return stored
     value = compute()
@@ -391,6 +333,4 @@ def shared_fragment(
     until = valid_until() if valid_until else None
     entry = {"generations": generations, "until": until, "value": value}
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS if timeout is None else timeout)
-    if all(generations):
-        _held_fragments.put(key, entry)
     return value

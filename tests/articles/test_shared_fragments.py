@@ -15,7 +15,6 @@ from django.utils import timezone
 import rookie.lib.pagecache
 from articles import pagecache as guide_pages
 from articles.models import Category, Status
-from rookie.lib.counters import generation_bump
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory, article_in
 
 pytestmark = pytest.mark.django_db
@@ -184,50 +183,3 @@ def test_each_language_and_reader_chain_gets_its_own_guide(guide):
     assert response.status_code == 302 and response["Location"] == f"/fi/guides/{article.slug_en}/"
     assert '<article class="guide" lang="en">' in _html(Client(HTTP_ACCEPT_LANGUAGE="fi, en"), response["Location"])
     assert TOKEN.sub("", _html(Client(HTTP_ACCEPT_LANGUAGE="fi"), url)) == TOKEN.sub("", swedish)
-
-
-# --- Held in each process ----------------------------------------------------------------------------
-
-
-def _shared_cache_reads(monkeypatch):
-    calls = []
-    real = rookie.lib.pagecache.cache.get_many
-
-    def counted(keys):
-        calls.append(list(keys))
-        return real(keys)
-
-    monkeypatch.setattr(rookie.lib.pagecache.cache, "get_many", counted)
-    return calls
-
-
-@pytest.mark.parametrize("url", PAGES)
-def test_a_fragment_the_process_holds_costs_one_read_of_the_generation(guide, monkeypatch, url):
-    _html(Client(), url)
-    reads = _shared_cache_reads(monkeypatch)
-    assert "Say hello first" in _html(Client(), url)
-    assert reads == [[guide_pages.GROUP.generation_key]]
-
-
-def test_a_change_made_by_another_process_shows_at_once(guide):
-    assert "Say hello first" in _html(Client(), "/en/guides/say-hello/")
-    # Another process edits it: this one gets no signal, only the shared generation moves on.
-    type(guide).objects.filter(pk=guide.pk).update(title_en="Say hello, then listen")
-    generation_bump(guide_pages.GROUP.generation_key, cache=rookie.lib.pagecache.cache)
-    html = _html(Client(), "/en/guides/say-hello/")
-    assert "Say hello, then listen" in html and "Say hello first" not in html
-
-
-def test_without_a_cache_that_answers_nothing_is_held(settings, guide):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    # No generation can be read, so none could tell a held fragment stale: each page is rendered.
-    assert "Say hello first" in _html(Client(), "/en/guides/say-hello/")
-    type(guide).objects.filter(pk=guide.pk).update(title_en="Say hello, then listen")
-    assert "Say hello, then listen" in _html(Client(), "/en/guides/say-hello/")
-
-
-def test_the_fragments_held_are_bounded(guide, monkeypatch):
-    monkeypatch.setattr(rookie.lib.pagecache, "HELD_FRAGMENTS", 2)
-    for category in ("a", "b", "c", "d"):
-        _html(Client(), "/en/guides/", category=category)
-    assert len(rookie.lib.pagecache._held_fragments._entries) == 2
