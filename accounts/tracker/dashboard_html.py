@@ -93,17 +93,17 @@ def follow_up_items(follow_ups: list[FollowUp], data: Dashboard) -> SafeString:
         else:
             due = _text(follow_up.when)  # type: ignore[attr-defined]
         rows.append(
-            f'\n<li class="tr-row">\n  <div class="tr-row-main">\n'
-            f'    <a href="{_text(urls["edit"])}"><strong>{title}</strong></a>{contact}<br>\n'
-            f'    <span class="meta">{due}</span>\n  </div>\n'
-            f'  <div class="tr-row-actions">\n'
-            f'    <button type="submit" formaction="{_text(urls["done"])}" class="button button--small">'
-            f'{check}{done}<span class="visually-hidden">: {title}</span></button>\n'
-            f'    <details class="tr-snooze">\n'
-            f'      <summary class="button button--secondary button--small">{clock}{snooze}'
-            f'<span class="visually-hidden">: {title}</span></summary>\n'
-            f'      <div class="tr-snooze-options">{_text(follow_up.snooze_buttons)}</div>\n'  # type: ignore[attr-defined]
-            f"    </details>\n  </div>\n</li>"
+            f'<li class="tr-row"><div class="tr-row-main">'
+            f'<a href="{_text(urls["edit"])}"><strong>{title}</strong></a>{contact}<br> '
+            f'<span class="meta">{due}</span></div> '
+            f'<div class="tr-row-actions">'
+            f'<button type="submit" formaction="{_text(urls["done"])}" class="button button--small">'
+            f'{check}{done}<span class="visually-hidden">: {title}</span></button> '
+            f'<details class="tr-snooze">'
+            f'<summary class="button button--secondary button--small">{clock}{snooze}'
+            f'<span class="visually-hidden">: {title}</span></summary> '
+            f'<div class="tr-snooze-options">{_text(follow_up.snooze_buttons)}</div>'  # type: ignore[attr-defined]
+            f"</details></div></li>"
         )
     return _joined(rows)
 
@@ -117,15 +117,13 @@ def losing_touch_items(contacts: list[Contact]) -> SafeString:
         name = _text(person.name)
         company = f' <span class="meta">· {_text(person.company)}</span>' if person.company else ""
         rows.append(
-            f'\n        <li class="tr-row">\n'
-            f'          <div class="tr-row-main">'
-            f'<a href="{_text(urls["contact"])}"><strong>{name}</strong></a>{company}<br>\n'
-            f'            <span class="meta">{_text(person.last_words)} · '  # type: ignore[attr-defined]
-            f'<span class="tr-badge tr-badge-overdue">{_text(person.due_words)}</span></span></div>\n'  # type: ignore[attr-defined]
-            f'          <div class="tr-row-actions"><a class="button button--secondary button--small" '
+            f'<li class="tr-row"><div class="tr-row-main">'
+            f'<a href="{_text(urls["contact"])}"><strong>{name}</strong></a>{company}<br> '
+            f'<span class="meta">{_text(person.last_words)} · '  # type: ignore[attr-defined]
+            f'<span class="tr-badge tr-badge-overdue">{_text(person.due_words)}</span></span></div> '  # type: ignore[attr-defined]
+            f'<div class="tr-row-actions"><a class="button button--secondary button--small" '
             f'href="{_text(urls["log"])}">{log_icon}{log_contact}'
-            f'<span class="visually-hidden">: {name}</span></a></div>\n'
-            f"        </li>"
+            f'<span class="visually-hidden">: {name}</span></a></div></li>'
         )
     return _joined(rows)
 
@@ -150,12 +148,12 @@ def goal_items(goals: list[Goal]) -> SafeString:
             f'class="button button-small">+1<span class="visually-hidden"> {progress_on} {title}</span></button></div>'
         )
         rows.append(
-            f'\n        <li class="tr-row tr-goal-row">\n'
-            f'          <div class="tr-row-main"><a href="{_text(urls["goal"])}"><strong>{title}</strong></a>\n'
-            f'            <progress id="goal-progress-{_number(goal.pk)}" max="{_number(goal.target)}" '
-            f'value="{_number(goal.progress)}" aria-label="{title}">{_text(goal.percent)} %</progress>\n'
-            f'            <span class="meta">{_text(goal.progress_words)}{reached}{due}{counts}</span></div>\n'  # type: ignore[attr-defined]
-            f"          {plus_one}\n        </li>"
+            f'<li class="tr-row tr-goal-row"><div class="tr-row-main">'
+            f'<a href="{_text(urls["goal"])}"><strong>{title}</strong></a> '
+            f'<progress id="goal-progress-{_number(goal.pk)}" max="{_number(goal.target)}" '
+            f'value="{_number(goal.progress)}" aria-label="{title}">{_text(goal.percent)} %</progress> '
+            f'<span class="meta">{_text(goal.progress_words)}{reached}{due}{counts}</span></div> '  # type: ignore[attr-defined]
+            f"{plus_one}</li>"
         )
     return _joined(rows)
 
@@ -174,11 +172,10 @@ def event_items(events: list[Event], data: Dashboard) -> SafeString:
             else ""
         )
         rows.append(
-            f'\n          <li class="tr-row">\n'
-            f'            <div class="tr-row-main">'
+            f'<li class="tr-row"><div class="tr-row-main">'
             f'<a href="{_text(urls["event"])}"><strong>{_text(event.name)}</strong></a> '
-            f'<span class="meta">· {_text(relday(event.date, "WEEKDAY_DAY_FORMAT"))}{location}</span></div>\n'
-            f"            {during}\n          </li>"
+            f'<span class="meta">· {_text(relday(event.date, "WEEKDAY_DAY_FORMAT"))}{location}</span></div> '
+            f"{during}</li>"
         )
     return _joined(rows)
 
@@ -193,7 +190,7 @@ def interaction_items(interactions: list[Interaction]) -> SafeString:
             else ""
         )
         rows.append(
-            f'\n        <li class="tr-row"><div class="tr-row-main">'
+            f'<li class="tr-row"><div class="tr-row-main">'
             f'<span class="meta">{_text(interaction.day)}</span> · '  # type: ignore[attr-defined]
             f"<strong>{_text(interaction.kind_label)}</strong> · "  # type: ignore[attr-defined]
             f'<a href="{_text(interaction.urls["contact"])}">{_text(interaction.contact_name)}</a>{notes}</div></li>'  # type: ignore[attr-defined]
