@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
-# Every catalogue complete (no untranslated or fuzzy entry) and its committed .mo up to date, and
+# Every catalogue complete (no untranslated or fuzzy entry) and its committed .mo up to date; then
 # every message the code and templates use in each catalogue: makemessages (as `make messages`
-# runs it) is run on a copy of the catalogues, and a message it adds shows as untranslated there.
+# runs it) is run over the catalogues, a message they lack shows as untranslated or fuzzy, and the
+# committed catalogues are put back afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] && PYTHON=.venv/bin/python
 status=0
+
+for po in locale/*/LC_MESSAGES/django.po; do
+  stats=$(msgfmt --check --statistics -o /dev/null "$po" 2>&1) || { echo "$po: $stats"; status=1; continue; }
+  case "$stats" in
+    *untranslated*|*fuzzy*) echo "$po is incomplete: $stats"; status=1 ;;
+  esac
+  mo=${po%.po}.mo
+  fresh=$(mktemp)
+  msgfmt --check -o "$fresh" "$po"
+  if ! cmp -s "$fresh" "$mo"; then
+    echo "$mo is missing or stale: run 'make compilemessages' and commit it"; status=1
+  fi
+  rm -f "$fresh"
+done
 
 kept=$(mktemp -d)
 cp -a locale "$kept/"
@@ -23,19 +38,6 @@ for po in locale/*/LC_MESSAGES/django.po; do
     status=1
   fi
 done
-rm -rf locale && cp -a "$kept/locale" locale
-for po in locale/*/LC_MESSAGES/django.po; do
-  stats=$(msgfmt --check --statistics -o /dev/null "$po" 2>&1) || { echo "$po: $stats"; status=1; continue; }
-  case "$stats" in
-    *untranslated*|*fuzzy*) echo "$po is incomplete: $stats"; status=1 ;;
-  esac
-  mo=${po%.po}.mo
-  fresh=$(mktemp)
-  msgfmt --check -o "$fresh" "$po"
-  if ! cmp -s "$fresh" "$mo"; then
-    echo "$mo is missing or stale: run 'make compilemessages' and commit it"; status=1
-  fi
-  rm -f "$fresh"
-done
+
 [ $status -eq 0 ] && echo "translations: complete and compiled"
 exit $status
