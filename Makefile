@@ -7,6 +7,11 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# The suite starts many Python processes (xdist workers, gunicorn, manage.py, settings probes): with
+# bytecode written to __pycache__ the project is compiled once, not again in each of them, also
+# where the environment says PYTHONDONTWRITEBYTECODE.
+unexport PYTHONDONTWRITEBYTECODE
+
 # The test suite runs with DEBUG off, like production, with throwaway secrets.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 # pytest-xdist: one worker per core, each with its own test database (test_<name>_gw0, …) and free

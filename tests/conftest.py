@@ -21,6 +21,7 @@ import subprocess
 import sys
 import uuid
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -210,24 +211,39 @@ def password():
     return TEST_PASSWORD
 
 
+# The people of the fixtures below, by name: `world_for_the_module` makes the same people.
+PEOPLE = {
+    "alice": partial(UserFactory, email="alice@example.com", display_name="Alice Andersson", preferred_language="sv"),
+    "bob": partial(CoachFactory, email="bob@example.com", display_name="Bob Berg", preferred_language="en"),
+    "charlie": partial(
+        UserFactory, email="charlie@example.com", display_name="Charlie Christensen", preferred_language="da"
+    ),
+    "editor": partial(editor_make, email="editor@example.com", display_name="Eddie Editor", preferred_language="en"),
+    "fiona": partial(CoachFactory, email="fiona@example.com", display_name="Fiona Fagerlund", preferred_language="fi"),
+    "rita": partial(CoachFactory, email="rita@example.com", display_name="Rita Rask"),
+    "dave": partial(CoachFactory, email="dave@example.com", display_name="Dave Dahl"),
+    "ivan": partial(CoachFactory, email="ivan@example.com", display_name="Ivan Isaksen"),
+}
+
+
 @pytest.fixture
 def alice(db):
-    return UserFactory(email="alice@example.com", display_name="Alice Andersson", preferred_language="sv")
+    return PEOPLE["alice"]()
 
 
 @pytest.fixture
 def bob(db):
-    return CoachFactory(email="bob@example.com", display_name="Bob Berg", preferred_language="en")
+    return PEOPLE["bob"]()
 
 
 @pytest.fixture
 def charlie(db):
-    return UserFactory(email="charlie@example.com", display_name="Charlie Christensen", preferred_language="da")
+    return PEOPLE["charlie"]()
 
 
 @pytest.fixture
 def editor(db):
-    return editor_make(email="editor@example.com", display_name="Eddie Editor", preferred_language="en")
+    return PEOPLE["editor"]()
 
 
 @pytest.fixture
@@ -242,22 +258,22 @@ def superuser(db):
 
 @pytest.fixture
 def fiona(db):
-    return CoachFactory(email="fiona@example.com", display_name="Fiona Fagerlund", preferred_language="fi")
+    return PEOPLE["fiona"]()
 
 
 @pytest.fixture
 def rita(db):
-    return CoachFactory(email="rita@example.com", display_name="Rita Rask")
+    return PEOPLE["rita"]()
 
 
 @pytest.fixture
 def dave(db):
-    return CoachFactory(email="dave@example.com", display_name="Dave Dahl")
+    return PEOPLE["dave"]()
 
 
 @pytest.fixture
 def ivan(db):
-    return CoachFactory(email="ivan@example.com", display_name="Ivan Isaksen")
+    return PEOPLE["ivan"]()
 
 
 @pytest.fixture
@@ -336,29 +352,60 @@ SECRETS = {
 }
 
 
+def alice_event_make(alice):
+    return EventFactory(owner=alice, name=SECRETS["event"])
+
+
+def alice_goal_make(alice):
+    return GoalFactory(owner=alice, title=SECRETS["goal"])
+
+
+def alice_contact_make(alice):
+    return ContactFactory(owner=alice, name=SECRETS["contact"], keep_in_touch_days=30)
+
+
+def alice_interaction_make(contact):
+    return InteractionFactory(contact=contact, notes=SECRETS["interaction"])
+
+
+def alice_follow_up_make(alice, contact):
+    return FollowUpFactory(owner=alice, contact=contact, title=SECRETS["follow_up"])
+
+
+def alice_objects_make(alice):
+    contact = alice_contact_make(alice)
+    return {
+        "event": alice_event_make(alice),
+        "goal": alice_goal_make(alice),
+        "contact": contact,
+        "interaction": alice_interaction_make(contact),
+        "follow_up": alice_follow_up_make(alice, contact),
+    }
+
+
 @pytest.fixture
 def alice_event(alice):
-    return EventFactory(owner=alice, name=SECRETS["event"])
+    return alice_event_make(alice)
 
 
 @pytest.fixture
 def alice_goal(alice):
-    return GoalFactory(owner=alice, title=SECRETS["goal"])
+    return alice_goal_make(alice)
 
 
 @pytest.fixture
 def alice_contact(alice):
-    return ContactFactory(owner=alice, name=SECRETS["contact"], keep_in_touch_days=30)
+    return alice_contact_make(alice)
 
 
 @pytest.fixture
 def alice_interaction(alice_contact):
-    return InteractionFactory(contact=alice_contact, notes=SECRETS["interaction"])
+    return alice_interaction_make(alice_contact)
 
 
 @pytest.fixture
 def alice_follow_up(alice, alice_contact):
-    return FollowUpFactory(owner=alice, contact=alice_contact, title=SECRETS["follow_up"])
+    return alice_follow_up_make(alice, alice_contact)
 
 
 @pytest.fixture
@@ -440,12 +487,15 @@ def served_media_root() -> Path:
     return Path(resolve(f"/{settings.MEDIA_URL.lstrip('/')}x").kwargs["document_root"])
 
 
-@pytest.fixture
-def world(alice, bob, charlie, editor, fiona, rita, dave, alice_objects):
-    """alice's objects, her coaches in every state, an editor, and a stranger with objects of his own.
+WORLD_PEOPLE = ("alice", "bob", "charlie", "editor", "fiona", "rita", "dave")
 
-    Values are what URLs take (ids, slugs, tokens); `users` holds the people by name.
-    """
+
+@contextmanager
+def _world_rows(users, alice_objects):
+    """The rows of `world` beside its people and alice's objects; yields what the tests read."""
+    alice, bob, charlie, fiona, rita, dave = (
+        users[name] for name in ("alice", "bob", "charlie", "fiona", "rita", "dave")
+    )
     bob_grant = GrantFactory(member=alice, coach=bob, scope=GrantScope.PROGRESS)
     GrantFactory(member=alice, coach=fiona, scope=GrantScope.FULL)
     GrantFactory(member=alice, coach=rita, scope=GrantScope.FULL, status=GrantStatus.REVOKED)
@@ -490,9 +540,41 @@ def world(alice, bob, charlie, editor, fiona, rita, dave, alice_objects):
             GrantFactory(member=charlie, coach=CoachFactory()).pk,
         ],
     }
-    users = {"alice": alice, "bob": bob, "charlie": charlie, "fiona": fiona, "rita": rita, "dave": dave}
-    yield {"users": {**users, "editor": editor}, **values}
-    media_file.unlink(missing_ok=True)
+    try:
+        yield {"users": users, **values}
+    finally:
+        media_file.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def world(alice, bob, charlie, editor, fiona, rita, dave, alice_objects):
+    """alice's objects, her coaches in every state, an editor, and a stranger with objects of his own.
+
+    Values are what URLs take (ids, slugs, tokens); `users` holds the people by name.
+    """
+    users = {
+        "alice": alice,
+        "bob": bob,
+        "charlie": charlie,
+        "editor": editor,
+        "fiona": fiona,
+        "rita": rita,
+        "dave": dave,
+    }
+    with _world_rows(users, alice_objects) as values:
+        yield values
+
+
+@pytest.fixture(scope="module")
+def world_for_the_module(django_db_setup, django_db_blocker):
+    """The same world, made once for a module whose tests only send requests to it (the access matrix,
+    the form fuzzing): each test's transaction is a savepoint inside it, so whatever a request writes
+    is undone before the next test. Not beside the people's own fixtures (alice, …) in one test:
+    they would make the same people twice."""
+    with rows_for_the_module(django_db_blocker):
+        users = {name: PEOPLE[name]() for name in WORLD_PEOPLE}
+        with _world_rows(users, alice_objects_make(users["alice"])) as values:
+            yield values
 
 
 def client_for(world, actor, **defaults) -> Client:

@@ -12,9 +12,15 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.servers.basehttp import WSGIRequestHandler
 
 # The sync Playwright API runs an event loop in this thread; Django must still allow the ORM here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The live server writes a response's headers and body in separate small writes; with Nagle's
+# algorithm on, the second waits for the browser's delayed ACK (about 40 ms on loopback) on many
+# page loads. TCP_NODELAY, as production servers set it, lets each page load take what it costs.
+WSGIRequestHandler.disable_nagle_algorithm = True
 
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_ARGS = [

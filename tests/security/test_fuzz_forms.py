@@ -47,6 +47,13 @@ from tests.examples import examples
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def world(world_for_the_module):
+    # Made once for the module (tests/conftest.py): what a test's requests write is undone after it.
+    return world_for_the_module
+
+
 FUZZ = settings(
     max_examples=examples(25),
     deadline=None,

@@ -43,6 +43,13 @@ from networks.models import Evaluation, Membership, Network, Priority
 from tests.conftest import SECRETS, client_for
 from tests.factories import UserFactory
 
+
+@pytest.fixture
+def world(world_for_the_module):
+    # Made once for the module (tests/conftest.py): what a test's requests write is undone after it.
+    return world_for_the_module
+
+
 ACTORS = ("anonymous", "charlie", "dave", "rita", "bob", "fiona", "editor", "alice")
 COACHES = frozenset({"bob", "fiona", "rita", "dave"})
 MEMBERS = frozenset({"alice", "charlie"})
