@@ -15,6 +15,9 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
+from tests.conftest import rows_for_the_module
+
+pytestmark = pytest.mark.django_db
 
 # Enough to reach every kind of page in the demo data (a full crawl is 50–150 pages a role).
 MAX_PAGES = 70
@@ -69,9 +72,12 @@ def _crawl(client, starts):
     return seen, broken
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", force=True, stdout=io.StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    # Written once for the module's crawls; each test's own changes are undone after it.
+    with rows_for_the_module(django_db_blocker):
+        call_command("seed_demo", force=True, stdout=io.StringIO())
+        yield
 
 
 @pytest.mark.parametrize(

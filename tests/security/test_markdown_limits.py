@@ -18,12 +18,12 @@ from tests.factories import ArticleFactory
 
 PREVIEW = reverse("markdownx_markdownify")
 ADD = "admin:articles_article_add"
-BUDGET = 0.5  # seconds: a smaller budget than the real one, to keep the tests quick
+BUDGET = 0.2  # seconds: a smaller budget than the real one, to keep the tests quick
 # The budget, plus the most one step of the conversion may take after its check, with room for a
 # machine busy with other tests.
 # The bound is on the CPU time this thread spends, not the wall clock: the property is that the work
 # is bounded, and a busy machine (CI, parallel workers) stretches wall time but not CPU time.
-BOUND = 1.5
+BOUND = BUDGET + 1.0
 
 # The shapes found to be slow (quadratic, or worse) in Python-Markdown 3.11, nh3 or html.parser.
 SHAPES = [
