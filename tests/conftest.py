@@ -13,6 +13,7 @@ The services some tests need are named, never assumed: `redis_server` fails with
 Redis when it is down; the browser tests do the same for Chromium, the proxy tests for Caddy.
 """
 
+import fcntl
 import importlib
 import os
 import socket
@@ -128,32 +129,44 @@ def _static_files_walked_once():
 
 
 @pytest.fixture(scope="session")
-def migrated_sqlite_file(tmp_path_factory):
+def migrated_sqlite_file(tmp_path_factory, worker_id):
     """A function that writes a migrated SQLite database at a path, for the tests that start other
     processes (gunicorn, workers, README commands) on a file of their own. `manage.py migrate` runs
-    once per test process, on its first use; each use gets a copy (SQLite's backup, which also
+    once per test run, on the first use by any xdist worker (a file lock keeps the others waiting
+    for it; migrating takes seconds of CPU); each use gets a copy (SQLite's backup, which also
     carries what the WAL holds). The tests of migrating itself (the start script's RUN_MIGRATIONS)
     migrate on their own."""
-    template = tmp_path_factory.mktemp("migrated") / "template.sqlite3"
+    # The workers' temporary folders share a parent; one process alone has its own.
+    shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.getbasetemp()
+    template = shared / "migrated-template.sqlite3"
 
     def write_to(path: Path) -> Path:
-        if not template.exists():
-            env = {**os.environ, "SQLITE_NAME": str(template)}
-            env.pop("DATABASE_URL", None)
-            subprocess.run(
-                [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
-                cwd=Path(__file__).resolve().parents[1],
-                env=env,
-                check=True,
-                timeout=300,
-            )
-        with sqlite3.connect(template) as source, sqlite3.connect(path) as copy:
-            source.backup(copy)
-        source.close()
-        copy.close()
-        return path
+        with (shared / "migrated-template.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not template.exists():
+                # Migrated beside it, then copied in whole: a failed migration leaves no template.
+                partial = template.with_suffix(".partial")
+                env = {**os.environ, "SQLITE_NAME": str(partial)}
+                env.pop("DATABASE_URL", None)
+                subprocess.run(
+                    [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+                    cwd=Path(__file__).resolve().parents[1],
+                    env=env,
+                    check=True,
+                    timeout=300,
+                )
+                _sqlite_copy(partial, template)
+        return _sqlite_copy(template, path)
 
     return write_to
+
+
+def _sqlite_copy(source_path: Path, path: Path) -> Path:
+    with sqlite3.connect(source_path) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    return path
 
 
 LOADGROUP_LOST = pytest.StashKey[str]()
