@@ -145,8 +145,8 @@ def migrated_sqlite_file(tmp_path_factory, worker_id):
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not template.exists():
                 # Migrated beside it, then copied in whole: a failed migration leaves no template.
-                partial = template.with_suffix(".partial")
-                env = {**os.environ, "SQLITE_NAME": str(partial)}
+                migrating = template.with_suffix(".partial")
+                env = {**os.environ, "SQLITE_NAME": str(migrating)}
                 env.pop("DATABASE_URL", None)
                 subprocess.run(
                     [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
@@ -155,7 +155,7 @@ def migrated_sqlite_file(tmp_path_factory, worker_id):
                     check=True,
                     timeout=300,
                 )
-                _sqlite_copy(partial, template)
+                _sqlite_copy(migrating, template)
         return _sqlite_copy(template, path)
 
     return write_to
