@@ -171,10 +171,11 @@ def _sqlite_copy(source_path: Path, path: Path) -> Path:
 
 
 # Python's cyclic garbage collector runs after every 700 new container objects, and each full pass
-# walks every object alive: the imported project, Django and the collected tests. A test process
-# makes millions of short-lived model instances, querysets and template contexts, so it collected
-# thousands of times per run, for about a tenth of the suite's CPU time. The tests collect less
-# often, and what exists once collection is done (modules, test items) is frozen out of the passes.
+# walks every object alive: the imported project, Django and the collected tests. The tests make
+# millions of short-lived model instances, querysets and template contexts: tests/tracker alone
+# collected 3,656 times, 18 of them full passes, for about a tenth of its CPU time. At 50,000 it
+# collects 30 times, and what exists once collection is done (modules, test items) is frozen out
+# of the passes.
 GC_THRESHOLDS = (50_000, 50, 100)
 
 
