@@ -24,11 +24,14 @@ PYTEST := $(if $(filter 1,$(COVERAGE)),$(BIN)/coverage run -m pytest,$(BIN)/pyte
 
 install: $(STAMP)
 
+# uv (pinned in the lock like everything else) installs the lock in about a second from its cache,
+# where pip took about 15: a fresh clone's `make test` starts that much sooner. Same --no-deps
+# install of exact pins as pip's, then the same consistency check.
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --no-deps -r requirements.lock
-	$(BIN)/python -m pip check
+	$(BIN)/python -m pip install --quiet --no-deps $$(grep '^uv==' requirements.lock)
+	UV_LINK_MODE=copy $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -r requirements.lock
+	$(BIN)/uv pip check --quiet --python $(BIN)/python
 	rm -f $(VENV)/.installed-*
 	touch $@
 
