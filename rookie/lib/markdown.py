@@ -54,9 +54,11 @@ T = TypeVar("T")
 # The longest guide text (per language) and preview. Real guides are under 9,000 characters
 # (the seed essays); this leaves room for a long one and keeps the worst case bounded.
 MAX_MARKDOWN_CHARACTERS = 60_000
-# Seconds one conversion may take. A 60,000-character guide of ordinary prose takes about 0.2 s.
+# CPU seconds one conversion may take, counted on the converting thread (_Deadline): a busy machine
+# or a thread waiting for the GIL must not turn a real text away, only the text's own cost may. A
+# 60,000-character guide of ordinary prose takes about 0.2 s.
 PREVIEW_SECONDS = 1.0
-# Saving is rarer than previewing and must not refuse a real long guide on a busy machine.
+# Saving is rarer than previewing, and the editor waits for it anyway: room for any real guide.
 SAVE_SECONDS = 3.0
 # Open elements inside each other (nh3's HTML5 parser is quadratic in depth). Real guides stay
 # under 10: a list in a list in a quote.
@@ -454,11 +456,13 @@ def _resolve(
 
 
 class _Deadline:
+    """A budget of this thread's CPU time (time.thread_time), not of the clock's."""
+
     def __init__(self, seconds: float | None) -> None:
-        self.at = None if seconds is None else time.monotonic() + seconds
+        self.at = None if seconds is None else time.thread_time() + seconds
 
     def check(self) -> None:
-        if self.at is not None and time.monotonic() > self.at:
+        if self.at is not None and time.thread_time() > self.at:
             raise MarkdownTooComplex
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from articles.importing import ImportProblem, collect_sources, import_sources
 from articles.models import Article, Status
+from rookie.lib import markdown as markdown_library
 from rookie.lib.markdown import MAX_MARKDOWN_CHARACTERS, MarkdownTooComplex, render_for_storage, render_markdown
 from tests.factories import ArticleFactory
 
@@ -136,6 +137,20 @@ def test_the_preview_converts_a_run_of_brackets(editor_client):
     response = editor_client.post(PREVIEW, {"content": "[" * 20_000})
     assert response.status_code == 200
     assert response.content.decode().count("[") == 20_000
+
+
+def test_time_off_the_cpu_does_not_count_against_the_budget():
+    # The budget is the conversion's own CPU time: time the thread spends off the CPU (asleep here;
+    # in life waiting for a busy core or for the GIL) must not turn an ordinary text away.
+    check_nesting = markdown_library._check_nesting
+
+    def after_a_wait(raw_html):
+        time.sleep(BUDGET * 2)
+        check_nesting(raw_html)
+
+    with mock.patch("rookie.lib.markdown._check_nesting", after_a_wait):
+        html = render_for_storage("Ordinary *prose*.", language="en", time_budget=BUDGET).html
+    assert "<em>prose</em>" in html
 
 
 # --- Saving a guide ------------------------------------------------------------------------------
