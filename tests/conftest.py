@@ -203,8 +203,8 @@ def _form_renderer_templates_without_the_test_signal(django_test_environment):
     instrumented = Template._render
 
     def render(template, context):
-        name = template.origin.template_name
-        if isinstance(name, str) and name.startswith(FORM_RENDERER_TEMPLATES):
+        # Templates made from a string have no name.
+        if (template.origin.template_name or "").startswith(FORM_RENDERER_TEMPLATES):
             return template.nodelist.render(context)
         return instrumented(template, context)
 
