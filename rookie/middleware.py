@@ -13,7 +13,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from rookie.lib.cache_guard import CACHE_ERRORS, CacheUnavailable
+from rookie.lib.cache_guard import CacheUnavailable, cache_errors
 from rookie.lib.memo import remembered
 
 logger = logging.getLogger("rookie.database")
@@ -168,7 +168,7 @@ class CacheUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (CacheUnavailable, *CACHE_ERRORS)):
+        if not isinstance(exception, (CacheUnavailable, *cache_errors())):
             return None
         cache_logger.error("cache unavailable for %s %s", request.method, request.path, exc_info=exception)
         return _unavailable(request, "cache")

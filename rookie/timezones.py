@@ -15,7 +15,7 @@ from django.db import DatabaseError
 from django.http import FileResponse
 from django.utils import timezone
 
-from rookie.lib.cache_guard import CACHE_ERRORS, CacheUnavailable
+from rookie.lib.cache_guard import CacheUnavailable, cache_errors
 
 
 def user_time_zone(user) -> ZoneInfo | None:
@@ -56,7 +56,7 @@ class UserTimeZoneMiddleware:
     def __call__(self, request):
         try:
             zone = user_time_zone(getattr(request, "user", None))
-        except (DatabaseError, CacheUnavailable, *CACHE_ERRORS):
+        except (DatabaseError, CacheUnavailable, *cache_errors()):
             zone = None
         if zone is None:
             timezone.deactivate()

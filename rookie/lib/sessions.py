@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.sessions.backends import cached_db
 from django.core.cache import BaseCache, caches
 
-from rookie.lib.cache_guard import CACHE_ERRORS, CacheUnavailable, TolerantCache
+from rookie.lib.cache_guard import CacheUnavailable, TolerantCache, cache_errors
 
 
 class SessionStore(cached_db.SessionStore):
@@ -31,6 +31,6 @@ class SessionStore(cached_db.SessionStore):
         if self.session_key is not None:
             try:
                 self._strict_cache.delete(self.cache_key_prefix + self.session_key)
-            except CACHE_ERRORS as error:
+            except cache_errors() as error:
                 raise CacheUnavailable("the session's cached copy cannot be deleted") from error
         super().flush()

@@ -24,12 +24,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-# openpyxl ships no type information (pyproject's mypy override list does not name it yet).
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from accounts.models import Contact
 from accounts.tracker.transfers import vcard
 
@@ -127,6 +121,8 @@ def _csv_chunks(contacts, columns, options):
 
 
 def _xlsx_cell(sheet, value, kind):
+    from openpyxl.cell import WriteOnlyCell  # see xlsx_bytes
+
     if value is None or value == "":
         return WriteOnlyCell(sheet, value=None)
     if kind in (DATE, DATETIME) and isinstance(value, datetime.datetime):
@@ -157,6 +153,12 @@ def xlsx_bytes(sheets):
     Written in openpyxl's write-only mode, so memory grows with the shared strings, not with a cell
     object per value. Each sheet has a bold, frozen title row, an autofilter and set column widths.
     """
+    # Imported here, not with the module: openpyxl takes about 70 ms to import, paid by every process
+    # that loads the URLs (each gunicorn worker, each management command), and only exports use it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     for title, columns, rows in sheets:
         sheet = workbook.create_sheet(title=_sheet_title(title))
