@@ -4,7 +4,9 @@
 # can make a venv), else python3 on the PATH. Debian's and Ubuntu's builds are compiled with
 # profile-guided and link-time optimisation, as the official Docker images are; a plain source build
 # (pyenv's default, with a shared libpython) is not, and took 7-13 % more CPU for the same tests.
-PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo /usr/bin/python3 || echo python3)
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell /usr/bin/python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo /usr/bin/python3 || echo python3)
+endif
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
