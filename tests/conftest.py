@@ -13,7 +13,6 @@ The services some tests need are named, never assumed: `redis_server` fails with
 Redis when it is down; the browser tests do the same for Chromium, the proxy tests for Caddy.
 """
 
-import fcntl
 import gc
 import importlib
 import os
@@ -22,7 +21,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -30,8 +29,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
 from django.contrib.auth.tokens import default_token_generator
+from django.core import management
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.template.base import Template
 from django.test import Client, override_settings
 from django.urls import resolve
@@ -47,6 +47,7 @@ from accounts.tracker.transfers.calendar import feed_for
 from accounts.tracker.transfers.reminders import opt_out_token
 from articles.models import Article
 from networks.models import Criterion, Network
+from tests import sqlite_template
 from tests.factories import (
     TEST_PASSWORD,
     CoachFactory,
@@ -132,44 +133,54 @@ def _static_files_walked_once():
 
 
 @pytest.fixture(scope="session")
-def migrated_sqlite_file(tmp_path_factory, worker_id):
-    """A function that writes a migrated SQLite database at a path, for the tests that start other
-    processes (gunicorn, workers, README commands) on a file of their own. `manage.py migrate` runs
-    once per test run, on the first use by any xdist worker (a file lock keeps the others waiting
-    for it; migrating takes seconds of CPU); each use gets a copy (SQLite's backup, which also
-    carries what the WAL holds). The tests of migrating itself (the start script's RUN_MIGRATIONS)
-    migrate on their own."""
-    # The workers' temporary folders share a parent; one process alone has its own.
+def migrated_sqlite_template(tmp_path_factory, worker_id):
+    """A function that returns the path of an SQLite database migrated by `manage.py migrate`, made
+    once per test run (tests/sqlite_template.py). Never write to it: copy it (`migrated_sqlite_file`)."""
+    # The workers' temporary folders share a parent, the controller's; one process alone has its own.
     shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.getbasetemp()
-    template = shared / "migrated-template.sqlite3"
+    return partial(sqlite_template.ensure, shared)
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(migrated_sqlite_template):
+    """A function that writes a migrated SQLite database at a path, for the tests that start other
+    processes (gunicorn, workers, README commands) on a file of their own: each use gets a copy of
+    the run's one migrated template (SQLite's backup, which also carries what the WAL holds). The
+    tests of migrating itself (the start script's RUN_MIGRATIONS) migrate on their own."""
 
     def write_to(path: Path) -> Path:
-        with (shared / "migrated-template.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not template.exists():
-                # Migrated beside it, then copied in whole: a failed migration leaves no template.
-                migrating = template.with_suffix(".partial")
-                env = {**os.environ, "SQLITE_NAME": str(migrating)}
-                env.pop("DATABASE_URL", None)
-                subprocess.run(
-                    [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
-                    cwd=Path(__file__).resolve().parents[1],
-                    env=env,
-                    check=True,
-                    timeout=300,
-                )
-                _sqlite_copy(migrating, template)
-        return _sqlite_copy(template, path)
+        return sqlite_template.sqlite_copy(migrated_sqlite_template(), path)
 
     return write_to
 
 
-def _sqlite_copy(source_path: Path, path: Path) -> Path:
-    with sqlite3.connect(source_path) as source, sqlite3.connect(path) as copy:
-        source.backup(copy)
-    source.close()
-    copy.close()
-    return path
+@pytest.fixture(scope="session")
+def django_db_setup(_test_database_from_the_template, django_db_setup):
+    """pytest-django's test databases; on SQLite, each worker's in-memory database is a copy of the
+    run's migrated template instead of being migrated again (see below)."""
+    return django_db_setup
+
+
+@pytest.fixture(scope="session")
+def _test_database_from_the_template(migrated_sqlite_template):
+    """While pytest-django creates the test databases: an in-memory SQLite database gets the migrated
+    template (the same `manage.py migrate`, its post-migrate steps included) by SQLite's backup, not
+    a migration of its own. Migrating took 4.2 s of CPU in each worker, and the template is made
+    once per run anyway for the tests that start processes. PostgreSQL migrates as before."""
+    real_call_command = management.call_command
+
+    def call_command(name, *args, **options):
+        connection = connections[options.get("database", DEFAULT_DB_ALIAS)]
+        if name == "migrate" and connection.vendor == "sqlite" and connection.is_in_memory_db():
+            connection.ensure_connection()
+            with closing(sqlite3.connect(migrated_sqlite_template())) as template:
+                template.backup(connection.connection)
+            return None
+        return real_call_command(name, *args, **options)
+
+    management.call_command = call_command
+    yield
+    management.call_command = real_call_command
 
 
 # Python's cyclic garbage collector runs after every 700 new container objects, and each full pass
@@ -183,6 +194,27 @@ GC_THRESHOLDS = (50_000, 50, 100)
 
 def pytest_configure(config):
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+_TEMPLATE_IN_THE_BACKGROUND = pytest.StashKey[subprocess.Popen]()
+
+
+def pytest_sessionstart(session):
+    # The xdist controller, before it starts the workers: on SQLite, the run's migrated template is
+    # made while they start and collect, instead of by the first of them while the other waits.
+    config = session.config
+    sqlite = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    if sqlite and getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        folder = config._tmp_path_factory.getbasetemp()
+        config.stash[_TEMPLATE_IN_THE_BACKGROUND] = subprocess.Popen(
+            [sys.executable, "-m", "tests.sqlite_template", str(folder)], cwd=Path(__file__).resolve().parents[1]
+        )
+
+
+def pytest_sessionfinish(session):
+    background = session.config.stash.get(_TEMPLATE_IN_THE_BACKGROUND, None)
+    if background is not None:
+        background.wait()
 
 
 def pytest_collection_finish(session):
