@@ -25,6 +25,17 @@ def sqlite_copy(source_path: Path, path: Path) -> Path:
     return path
 
 
+def migrate(env: dict[str, str]) -> None:
+    """`manage.py migrate` in a process of its own, on the database `env` names."""
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+
+
 def ensure(folder: Path) -> Path:
     """The template in `folder`, made by the first caller; a file lock keeps the others waiting."""
     template = folder / NAME
@@ -35,13 +46,7 @@ def ensure(folder: Path) -> Path:
             migrating = template.with_suffix(".partial")
             env = {**os.environ, "SQLITE_NAME": str(migrating)}
             env.pop("DATABASE_URL", None)
-            subprocess.run(
-                [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                timeout=300,
-            )
+            migrate(env)
             sqlite_copy(migrating, template)
     return template
 

@@ -22,6 +22,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests import sqlite_template
+
 ROOT = Path(__file__).resolve().parents[2]
 DAY = "2026-03-12"
 MEMBERS = 600
@@ -58,13 +60,7 @@ def worker_env(tmp_path_factory, migrated_sqlite_file):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
         env["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=300,
-        )
+        sqlite_template.migrate(env)
     else:
         env.pop("DATABASE_URL", None)
         env["SQLITE_NAME"] = str(migrated_sqlite_file(tmp_path_factory.mktemp("reminder-workers") / "shared.db"))
