@@ -157,16 +157,19 @@ def migrated_sqlite_file(migrated_sqlite_template):
 @pytest.fixture(scope="session")
 def django_db_setup(_test_database_from_the_template, django_db_setup):
     """pytest-django's test databases; on SQLite, each worker's in-memory database is a copy of the
-    run's migrated template instead of being migrated again (see below)."""
+    run's migrated template instead of being migrated again (see below). Once they exist,
+    `call_command("migrate")` migrates again, for the tests of migrating itself."""
+    _test_database_from_the_template()
     return django_db_setup
 
 
 @pytest.fixture(scope="session")
 def _test_database_from_the_template(migrated_sqlite_template):
-    """While pytest-django creates the test databases: an in-memory SQLite database gets the migrated
-    template (the same `manage.py migrate`, its post-migrate steps included) by SQLite's backup, not
-    a migration of its own. Migrating took 4.2 s of CPU in each worker, and the template is made
-    once per run anyway for the tests that start processes. PostgreSQL migrates as before."""
+    """Set up before pytest-django creates the test databases, and undone (the function it returns)
+    as soon as they exist: `migrate` on an in-memory SQLite database copies the migrated template
+    into it (the same `manage.py migrate`, its post-migrate steps included) by SQLite's backup
+    instead of migrating. Migrating took 4.2 s of CPU in each worker, and the template is made once
+    per run anyway for the tests that start processes. PostgreSQL migrates as before."""
     real_call_command = management.call_command
 
     def call_command(name, *args, **options):
@@ -178,9 +181,12 @@ def _test_database_from_the_template(migrated_sqlite_template):
             return None
         return real_call_command(name, *args, **options)
 
+    def undo():
+        management.call_command = real_call_command
+
     management.call_command = call_command
-    yield
-    management.call_command = real_call_command
+    yield undo
+    undo()
 
 
 # Python's cyclic garbage collector runs after every 700 new container objects, and each full pass
@@ -207,7 +213,7 @@ def pytest_sessionstart(session):
     if sqlite and getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
         folder = config._tmp_path_factory.getbasetemp()
         config.stash[_TEMPLATE_IN_THE_BACKGROUND] = subprocess.Popen(
-            [sys.executable, "-m", "tests.sqlite_template", str(folder)], cwd=Path(__file__).resolve().parents[1]
+            [sys.executable, "-m", "tests.sqlite_template", str(folder)], cwd=sqlite_template.ROOT
         )
 
 
